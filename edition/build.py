@@ -1,0 +1,172 @@
+"""``edition build``: every source -> TEI, validated, then HTML, XSL-FO and PDF.
+
+For a text ``source/NAME.txt`` the build starts from ``source/NAME.xml`` when
+that file exists (the scholar's hand-edited TEI, never written by the build)
+and converts the plain text otherwise. Each source's outputs are produced in
+memory (the PDF in a temporary file) and only then renamed into ``build/``,
+so a failure never leaves a partial set behind. Stylesheets and schemas are
+compiled once per run, whatever the number of sources.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import register as register_mod
+from .config import Config
+from .errors import EditionError
+from .pipeline import convert, load_register
+from .xmlio import parse_xml, read_text, serialize, write_atomic
+
+OUTPUTS = ("xml", "html", "fo", "pdf")
+
+
+@dataclass
+class SourceResult:
+    name: str
+    origin: Path                      # the file the TEI came from (.txt converted, or .xml edited)
+    written: list[Path] = field(default_factory=list)
+    diagnostics: list = field(default_factory=list)
+    error: EditionError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and not any(d.severity == "error" for d in self.diagnostics)
+
+
+@dataclass
+class BuildOptions:
+    out_dir: Path
+    validate: bool = True
+    pdf: bool = True
+
+
+def find_sources(config: Config, given: list[str] | tuple[str, ...] = ()) -> list[Path]:
+    """The sources to build: the given paths, or every source/*.txt (and source/*.xml without a .txt)."""
+    if given:
+        return [Path(g) for g in given]
+    src = config.root / "source"
+    texts = sorted(src.glob("*.txt"))
+    stems = {p.stem for p in texts}
+    register = config.register.resolve() if config.register else None
+    edited = [p for p in sorted(src.glob("*.xml")) if p.stem not in stems and p.resolve() != register]
+    return texts + edited
+
+
+def edited_tei_for(source: Path) -> Path | None:
+    """The hand-edited TEI that takes precedence over a plain text, if there is one."""
+    if source.suffix == ".xml":
+        return source
+    candidate = source.with_suffix(".xml")
+    return candidate if candidate.exists() else None
+
+
+class Builder:
+    """Builds many sources with one register, one validator and one set of compiled stylesheets."""
+
+    def __init__(self, config: Config, options: BuildOptions):
+        self.config = config
+        self.options = options
+        self.register = load_register(config)
+        self._validator = None
+        self._transformer = None
+
+    @property
+    def validator(self):
+        if self._validator is None:
+            from .validate import Validator
+            self._validator = Validator(self.config)
+        return self._validator
+
+    @property
+    def transformer(self):
+        if self._transformer is None:
+            from .transform import Transformer
+            self._transformer = Transformer(self.config.root / "xslt")
+        return self._transformer
+
+    def tei_for(self, source: Path):
+        edited = edited_tei_for(source)
+        if edited is not None:
+            tree = parse_xml(edited, allow_xinclude=self.config.allow_xinclude)
+            # the build copy gets the register entries as they are now
+            register_mod.attach(tree.getroot(), self.register)
+            return tree, edited
+        text = read_text(source)
+        return convert(text, self.config, source.stem, self.register, self.options.out_dir), source
+
+    def build_one(self, source: Path) -> SourceResult:
+        result = SourceResult(source.stem, source)
+        try:
+            tree, origin = self.tei_for(source)
+            result.origin = origin
+            if self.options.validate:
+                result.diagnostics = self.validator.check(tree, str(origin))
+                if not result.ok:
+                    return result
+            outputs = self._render(tree)
+            result.written = self._commit(result.name, outputs)
+        except EditionError as exc:
+            result.error = exc
+        return result
+
+    def _render(self, tree) -> dict[str, bytes | Path]:
+        outputs: dict[str, bytes | Path] = {"xml": serialize(tree)}
+        outputs["html"] = self.transformer.html(tree)
+        outputs["fo"] = self.transformer.fo(tree)
+        if self.options.pdf:
+            from .transform import render_pdf
+            tmpdir = Path(tempfile.mkdtemp(prefix=".edition-", dir=self._out_dir()))
+            fo_tmp = tmpdir / "doc.fo"
+            fo_tmp.write_bytes(outputs["fo"])
+            pdf_tmp = tmpdir / "doc.pdf"
+            try:
+                render_pdf(fo_tmp, pdf_tmp)
+            except BaseException:
+                _remove_tree(tmpdir)
+                raise
+            outputs["pdf"] = pdf_tmp
+        return outputs
+
+    def _out_dir(self) -> Path:
+        self.options.out_dir.mkdir(parents=True, exist_ok=True)
+        return self.options.out_dir
+
+    def _commit(self, name: str, outputs: dict[str, bytes | Path]) -> list[Path]:
+        """Move every output into place; a source's outputs appear together or not at all."""
+        written = []
+        out = self._out_dir()
+        for ext in OUTPUTS:
+            if ext not in outputs:
+                continue
+            target = out / f"{name}.{ext}"
+            value = outputs[ext]
+            if isinstance(value, Path):
+                os.replace(value, target)
+                _remove_tree(value.parent)
+            else:
+                write_atomic(target, value)
+            written.append(target)
+        return written
+
+
+def _remove_tree(folder: Path) -> None:
+    for p in folder.iterdir():
+        p.unlink()
+    folder.rmdir()
+
+
+def build(config: Config, sources: list[Path], options: BuildOptions,
+          progress: Callable[[SourceResult], None] | None = None) -> list[SourceResult]:
+    builder = Builder(config, options)
+    results = []
+    for source in sources:
+        result = builder.build_one(source)
+        results.append(result)
+        if progress:
+            progress(result)
+    return results

@@ -1,0 +1,18 @@
+"""Markup passes: each takes the TEI tree and a Context and adds markup.
+
+A pass never removes or changes characters of the text; it only wraps spans
+(see :mod:`edition.spans`). Machine-made markup carries ``@resp`` pointing to
+a ``respStmt`` of the header and ``@cert`` saying how sure the pass is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..register import Register, empty
+
+
+@dataclass
+class Context:
+    register: Register = field(default_factory=empty)
+    language: str = "en"

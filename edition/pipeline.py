@@ -1,0 +1,81 @@
+"""The conversion pipeline: plain text -> annotated TEI, passes in one declared order."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from lxml import etree
+
+from . import T, TEI_NS, XML_LANG
+from . import register as register_mod
+from .config import Config
+from .header import build_header
+from .passes import Context
+from .passes.dates import mark_dates
+from .passes.names import mark_names
+from .passes.quotes import mark_quotes
+from .reader import ReaderOptions, read
+
+#: the markup passes, in the order they run: the widest spans first, so that
+#: narrower ones nest inside them
+PASSES = (
+    ("quotes", mark_quotes),
+    ("names", mark_names),
+    ("dates", mark_dates),
+)
+
+SCHEMA_FILES = (
+    ("edition.rng", "http://relaxng.org/ns/structure/1.0"),
+    ("edition.sch", "http://purl.oclc.org/dsdl/schematron"),
+)
+
+
+def load_register(config: Config) -> register_mod.Register:
+    if config.register and config.register.exists():
+        return register_mod.load(config.register)
+    return register_mod.empty()
+
+
+def convert(text: str, config: Config, name: str, register: register_mod.Register | None = None,
+            out_dir: Path | None = None) -> etree._ElementTree:
+    """Convert one plain text into a complete, annotated TEI document."""
+    register = register if register is not None else load_register(config)
+    root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
+    root.set(XML_LANG, config.language)
+    root.text = "\n  "
+    header = build_header(config, name)
+    root.append(header)
+    text_el = read(text, ReaderOptions(list_sections=config.list_sections))
+    root.append(text_el)
+    ctx = Context(register=register, language=config.language)
+    for _, run in PASSES:
+        run(root, ctx)
+    register_mod.attach(root, register)
+    _layout(root)
+    add_schema_pis(root, config, out_dir or config.root / "build")
+    return root.getroottree()
+
+
+def add_schema_pis(root: etree._Element, config: Config, out_dir: Path) -> None:
+    """Point a new document to the edition's schema with xml-model processing instructions."""
+    rel = Path(os.path.relpath(config.schema_dir, out_dir.resolve())).as_posix()
+    for fname, ns in SCHEMA_FILES:
+        pi = etree.ProcessingInstruction(
+            "xml-model", f'href="{rel}/{fname}" type="application/xml" schematypens="{ns}"')
+        root.addprevious(pi)
+
+
+def _layout(root: etree._Element) -> None:
+    """Line breaks between the top-level parts, so the file reads well in an editor.
+
+    Only the header and the standOff are indented; the text keeps its own layout.
+    """
+    for child in root:
+        child.tail = "\n  "
+    if len(root):
+        root[-1].tail = "\n"
+    for name in ("teiHeader", "standOff"):
+        el = root.find(T + name)
+        if el is not None:
+            etree.indent(el, space="  ", level=1)

@@ -1,0 +1,163 @@
+"""The reader: plain text -> TEI document structure (div/head/p/list/quote).
+
+The source is taken line by line; a non-blank line is a block. Wiki headings
+(``== x ==``, ``=== x ===``, ``==== x ====``) open nested ``div``s; the lines of
+list-like sections ("see also", "external links", ...) become ``list/item``;
+a line ending in a colon introduces either a block quotation (the next
+paragraph) or a short list (several short lines in a row). The text of every
+block is kept exactly as it stands in the source, apart from the whitespace
+around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from . import T, XML_ID
+
+HEADING = re.compile(r"^\s*(={2,6})\s*(.*?)\s*\1\s*$")
+#: sections whose lines are list items, by heading (lower case)
+DEFAULT_LIST_SECTIONS = ("see also", "external links", "works", "further reading", "bibliography",
+                         "selected works", "publications", "sources")
+#: a colon-introduced run of at least this many lines, each at most LIST_ITEM_MAX long, is a list
+LIST_MIN_ITEMS = 2
+LIST_ITEM_MAX = 160
+QUOTE_RESP = "#edition-quotes"
+
+
+@dataclass
+class ReaderOptions:
+    list_sections: tuple[str, ...] = DEFAULT_LIST_SECTIONS
+    id_prefix: str = "sec-"
+
+
+@dataclass
+class _Line:
+    number: int
+    text: str
+
+
+@dataclass
+class _Section:
+    level: int
+    element: etree._Element
+    kids: list = field(default_factory=list)
+
+
+def slug(text: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return s or "section"
+
+
+def _lines(text: str) -> list[_Line]:
+    return [_Line(i + 1, line.strip()) for i, line in enumerate(text.replace("\r\n", "\n").split("\n"))]
+
+
+def _is_list_section(head: str, options: ReaderOptions) -> bool:
+    return head.strip().lower() in options.list_sections
+
+
+def _colon_run(lines: list[_Line], i: int) -> tuple[str, int]:
+    """After a colon line at i-1: ('list', n) for n list lines, or ('quote', 1), or ('', 0)."""
+    j = i
+    while j < len(lines) and not lines[j].text:
+        j += 1
+    if j >= len(lines) or HEADING.match(lines[j].text):
+        return "", 0
+    run = 0
+    while (j + run < len(lines) and lines[j + run].text and not HEADING.match(lines[j + run].text)
+           and len(lines[j + run].text) <= LIST_ITEM_MAX):
+        run += 1
+    if run >= LIST_MIN_ITEMS:
+        return "list", run
+    return "quote", 1
+
+
+def read(text: str, options: ReaderOptions | None = None) -> etree._Element:
+    """Build ``<text><body>…</body></text>`` from a plain text."""
+    options = options or ReaderOptions()
+    text_el = etree.Element(T + "text")
+    body = etree.SubElement(text_el, T + "body")
+    stack = [_Section(0, body)]
+    ids: set[str] = set()
+    in_list_section = False
+    current_list = None
+    lines = _lines(text)
+    pending: tuple[str, int] = ("", 0)  # what the previous colon line announced
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.text:
+            if not in_list_section:
+                current_list = None
+            i += 1
+            continue
+        m = HEADING.match(line.text)
+        if m:
+            level = len(m.group(1)) - 1
+            while stack[-1].level >= level:
+                stack.pop()
+            div = etree.SubElement(stack[-1].element, T + "div")
+            div.set("type", "section" if level == 1 else "subsection")
+            div.set(XML_ID, _unique(options.id_prefix + slug(m.group(2)), ids))
+            head = etree.SubElement(div, T + "head")
+            head.text = m.group(2)
+            stack.append(_Section(level, div))
+            in_list_section = _is_list_section(m.group(2), options)
+            current_list = None
+            pending = ("", 0)
+            i += 1
+            continue
+        parent = stack[-1].element
+        kind, count = pending
+        if in_list_section or kind == "list":
+            if current_list is None:
+                current_list = etree.SubElement(parent, T + "list")
+            item = etree.SubElement(current_list, T + "item")
+            item.text = line.text
+            if kind == "list":
+                pending = ("list", count - 1) if count > 1 else ("", 0)
+                if count <= 1:
+                    current_list = None
+            i += 1
+            continue
+        current_list = None
+        if kind == "quote":
+            block = etree.SubElement(parent, T + "quote", {"type": "block", "resp": QUOTE_RESP,
+                                                           "cert": "medium"})
+            pending = ("", 0)
+        else:
+            block = etree.SubElement(parent, T + "p")
+        block.text = line.text
+        pending = _colon_run(lines, i + 1) if line.text.endswith(":") else ("", 0)
+        i += 1
+    _indent(body, 2)
+    return text_el
+
+
+def _unique(candidate: str, ids: set[str]) -> str:
+    n, value = 1, candidate
+    while value in ids:
+        n += 1
+        value = f"{candidate}-{n}"
+    ids.add(value)
+    return value
+
+
+STRUCTURAL = {T + n for n in ("text", "body", "div", "list", "front", "back")}
+
+
+def _indent(el: etree._Element, level: int) -> None:
+    """Pretty-print structural elements only: the text inside blocks is never touched."""
+    if el.tag not in STRUCTURAL or not len(el):
+        return
+    pad = "\n" + "  " * (level + 1)
+    el.text = pad
+    for child in el:
+        _indent(child, level + 1)
+        child.tail = pad
+    el[-1].tail = "\n" + "  " * level

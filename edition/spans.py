@@ -1,0 +1,232 @@
+"""Wrap spans of a block's text in new elements without touching the text.
+
+Every markup pass works the same way: it reads the text of a block (a ``p``,
+``head``, ``item`` or block ``quote``) as one string, finds spans in it by
+character offsets, and asks :func:`wrap` to put an element around a span.
+``wrap`` splits text nodes and moves existing children as needed; the
+characters of the document never change. A span that would cross the
+boundary of an existing element is refused (``None``), never forced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from lxml import etree
+
+from . import T
+
+#: elements whose content is not part of the diplomatic text
+NON_DIPLOMATIC = {T + n for n in ("note", "reg", "corr", "expan", "ex", "supplied", "figDesc")}
+#: elements that hold running text
+BLOCK_TAGS = {T + n for n in ("p", "head", "item", "quote", "l", "ab", "label", "cell", "bibl")}
+
+
+def blocks(root: etree._Element) -> Iterator[etree._Element]:
+    """The outermost text-bearing elements under ``text`` (document order)."""
+    for text in root.iter(T + "text"):
+        yield from _outer_blocks(text)
+
+
+def _outer_blocks(el: etree._Element) -> Iterator[etree._Element]:
+    for child in el:
+        if not isinstance(child.tag, str) or child.tag in NON_DIPLOMATIC:
+            continue
+        if child.tag in BLOCK_TAGS:
+            yield child
+        else:
+            yield from _outer_blocks(child)
+
+
+@dataclass
+class _Seg:
+    node: etree._Element   # owner of the string
+    attr: str              # "text" or "tail"
+    start: int             # offset of the string in the block text
+    value: str
+
+    @property
+    def container(self) -> etree._Element:
+        return self.node if self.attr == "text" else self.node.getparent()
+
+    @property
+    def slot(self) -> int:
+        """0 for container.text, i+1 for the tail of container[i]."""
+        if self.attr == "text":
+            return 0
+        return self.container.index(self.node) + 1
+
+
+def _segments(block: etree._Element) -> list[_Seg]:
+    segs: list[_Seg] = []
+    pos = 0
+
+    def walk(el: etree._Element) -> None:
+        nonlocal pos
+        if el.text:
+            segs.append(_Seg(el, "text", pos, el.text))
+            pos += len(el.text)
+        for child in el:
+            if isinstance(child.tag, str) and child.tag not in NON_DIPLOMATIC:
+                walk(child)
+            if child.tail:
+                segs.append(_Seg(child, "tail", pos, child.tail))
+                pos += len(child.tail)
+
+    walk(block)
+    return segs
+
+
+def text_of(block: etree._Element) -> str:
+    """The diplomatic text of a block, as the offsets of :func:`wrap` count it."""
+    return "".join(s.value for s in _segments(block))
+
+
+def element_spans(block: etree._Element) -> list[tuple[etree._Element, int, int]]:
+    """(element, start, end) for every element inside the block, in document order."""
+    out: list[tuple[etree._Element, int, int]] = []
+    pos = 0
+
+    def walk(el: etree._Element) -> None:
+        nonlocal pos
+        if el.text:
+            pos += len(el.text)
+        for child in el:
+            if isinstance(child.tag, str) and child.tag not in NON_DIPLOMATIC:
+                start = pos
+                entry = [child, start, start]
+                out.append(entry)  # type: ignore[arg-type]
+                walk(child)
+                entry[2] = pos
+            if child.tail:
+                pos += len(child.tail)
+
+    walk(block)
+    return [tuple(e) for e in out]  # type: ignore[misc]
+
+
+def _slot_len(container: etree._Element, slot: int) -> int:
+    s = container.text if slot == 0 else container[slot - 1].tail
+    return len(s or "")
+
+
+def _start_points(block, segs, start):
+    for s in segs:
+        if s.start <= start < s.start + len(s.value):
+            point = (s.container, s.slot, start - s.start)
+            break
+    else:
+        return []
+    points = [point]
+    el, slot, off = point
+    while slot == 0 and off == 0 and el is not block:
+        parent = el.getparent()
+        i = parent.index(el)
+        el, slot, off = parent, i, _slot_len(parent, i)
+        points.append((el, slot, off))
+    return points
+
+
+def _end_points(block, segs, end):
+    for s in segs:
+        if s.start < end <= s.start + len(s.value):
+            point = (s.container, s.slot, end - s.start)
+            break
+    else:
+        return []
+    points = [point]
+    el, slot, off = point
+    while slot == len(el) and off == _slot_len(el, slot) and el is not block:
+        parent = el.getparent()
+        el, slot, off = parent, parent.index(el) + 1, 0
+        points.append((el, slot, off))
+    return points
+
+
+def _get_slot(container, slot):
+    return (container.text if slot == 0 else container[slot - 1].tail) or ""
+
+
+def _set_slot(container, slot, value):
+    value = value or None
+    if slot == 0:
+        container.text = value
+    else:
+        container[slot - 1].tail = value
+
+
+def wrap(block: etree._Element, start: int, end: int, tag: str,
+         attrib: dict[str, str] | None = None) -> etree._Element | None:
+    """Wrap text[start:end] of *block* in a new element; None if the span crosses markup.
+
+    Where several nestings are possible (the span equals an existing element),
+    the new element goes innermost.
+    """
+    if not 0 <= start < end:
+        return None
+    segs = _segments(block)
+    starts = _start_points(block, segs, start)
+    ends = _end_points(block, segs, end)
+    depth = {}
+    choice = None
+    for sc, si, sk in starts:
+        for ec, ej, ek in ends:
+            if sc is not ec or (si, sk) > (ej, ek):
+                continue
+            d = depth.setdefault(id(sc), sum(1 for _ in sc.iterancestors()))
+            if choice is None or d > choice[0]:
+                choice = (d, sc, si, sk, ej, ek)
+    if choice is None:
+        return None
+    _, container, i, k, j, m = choice
+    new = etree.Element(tag, attrib or {})
+    first = _get_slot(container, i)
+    if i == j:
+        before, inside, after = first[:k], first[k:m], first[m:]
+        new.text = inside or None
+        _set_slot(container, i, before)
+        container.insert(i, new)
+        new.tail = after or None
+        return new
+    last = _get_slot(container, j)
+    before, inside_first = first[:k], first[k:]
+    inside_last, after = last[:m], last[m:]
+    moved = list(container)[i:j]
+    moved[-1].tail = inside_last or None
+    _set_slot(container, i, before)
+    new.text = inside_first or None
+    for child in moved:
+        new.append(child)
+    container.insert(i, new)
+    new.tail = after or None
+    return new
+
+
+def diplomatic_text(root: etree._Element) -> str:
+    """The diplomatic text of every ``text`` element: all text but that of non-diplomatic elements."""
+    out: list[str] = []
+
+    def walk(el: etree._Element) -> None:
+        if el.text:
+            out.append(el.text)
+        for child in el:
+            if isinstance(child.tag, str) and child.tag not in NON_DIPLOMATIC:
+                walk(child)
+            if child.tail:
+                out.append(child.tail)
+
+    for text in root.iter(T + "text"):
+        walk(text)
+    return "".join(out)
+
+
+def same_text(source: str, diplomatic: str) -> bool:
+    """True if *diplomatic* is *source* apart from whitespace and the '=' of wiki headings."""
+    squeeze = lambda s: "".join(s.split())
+    return squeeze(diplomatic) == squeeze(_strip_heading_marks(source))
+
+
+def _strip_heading_marks(source: str) -> str:
+    from .reader import HEADING
+    return "\n".join(m.group(2) if (m := HEADING.match(line)) else line for line in source.split("\n"))

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Sets up everything the edition needs on a fresh Debian/Ubuntu machine, then
+# runs one of:  build (the bundled edition: edition build)  |  test (the test suite)
+#
+#   bash scripts/setup.sh build
+#   bash scripts/setup.sh test [pytest arguments]
+#
+# Installs the Debian packages fop (PDF rendering), jing (fast RELAX NG checks
+# against the official TEI schema) and a Java runtime when they are missing,
+# creates .venv and installs the package with its test dependencies into it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+what="${1:-}"
+case "$what" in
+  build|test) shift ;;
+  *) echo "usage: bash scripts/setup.sh build|test [args]" >&2; exit 2 ;;
+esac
+
+missing=()
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v fop >/dev/null 2>&1 || missing+=(fop)
+command -v jing >/dev/null 2>&1 || missing+=(jing)
+if [ "${#missing[@]}" -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  echo "setup: installing Debian packages: ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+
+case "$what" in
+  build) exec .venv/bin/edition build "$@" ;;
+  test) exec .venv/bin/python -m pytest "$@" ;;
+esac

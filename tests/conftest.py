@@ -1,0 +1,42 @@
+"""Shared fixtures: the repository, ../shared (skipped when absent) and the bundled edition."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from edition import config as config_mod
+from edition import pipeline, xmlio
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+BUNDLED = REPO / "source" / "leon-trotsky.txt"
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not (SHARED / "eval").is_dir():
+        pytest.skip(f"{SHARED} is absent (it holds the evaluation set and tei_all.rng)")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def config():
+    return config_mod.load(REPO)
+
+
+@pytest.fixture(scope="session")
+def bundled_text() -> str:
+    return xmlio.read_text(BUNDLED)
+
+
+@pytest.fixture(scope="session")
+def bundled_tree(config, bundled_text):
+    """The bundled text converted once for the whole test session (do not modify it)."""
+    return pipeline.convert(bundled_text, config, "leon-trotsky")
