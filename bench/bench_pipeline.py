@@ -11,22 +11,17 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from pathlib import Path
 
 from edition import config as config_mod
 from edition import pipeline, reader, xmlio
 from edition.header import build_header
 from edition.passes import Context
 
-REPO = Path(__file__).resolve().parents[1]
+from _common import REPO, SOURCE, timings
 
 
 def timed(func, runs):
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - t0)
+    times = timings(func, runs)
     return min(times), statistics.median(times)
 
 
@@ -36,7 +31,7 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=1)
     a = ap.parse_args()
     config = config_mod.load(REPO)
-    text = xmlio.read_text(REPO / "source" / "leon-trotsky.txt")
+    text = xmlio.read_text(SOURCE)
     text = "\n\n".join([text] * a.copies)
     words = len(text.split())
     t0 = time.perf_counter()

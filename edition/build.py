@@ -20,7 +20,7 @@ from . import register as register_mod
 from .config import Config
 from .errors import EditionError
 from .pipeline import convert, load_register
-from .xmlio import parse_xml, read_text, serialize, write_atomic
+from .xmlio import parse_xml, parse_xml_bytes, read_text, serialize, write_atomic
 
 OUTPUTS = ("xml", "html", "fo", "pdf")
 
@@ -90,6 +90,12 @@ class Builder:
         return self._transformer
 
     def tei_for(self, source: Path):
+        """The TEI of *source* and the file its diagnostics point to.
+
+        A converted text is serialised and read back under the name of its
+        build output, so that every diagnostic has the line and column of
+        the file the scholar will open.
+        """
         edited = edited_tei_for(source)
         if edited is not None:
             tree = parse_xml(edited, allow_xinclude=self.config.allow_xinclude)
@@ -97,7 +103,9 @@ class Builder:
             register_mod.attach(tree.getroot(), self.register)
             return tree, edited
         text = read_text(source)
-        return convert(text, self.config, source.stem, self.register, self.options.out_dir), source
+        tree = convert(text, self.config, source.stem, self.register, self.options.out_dir)
+        target = self.options.out_dir / f"{source.stem}.xml"
+        return parse_xml_bytes(serialize(tree), str(target)), target
 
     def build_one(self, source: Path) -> SourceResult:
         result = SourceResult(source.stem, source)
@@ -107,6 +115,9 @@ class Builder:
             if self.options.validate:
                 result.diagnostics = self.validator.check(tree, str(origin))
                 if not result.ok:
+                    # the TEI is written so that the reported lines can be looked at; nothing is
+                    # transformed from it
+                    result.written = self._commit(result.name, {"xml": serialize(tree)})
                     return result
             outputs = self._render(tree)
             result.written = self._commit(result.name, outputs)

@@ -7,6 +7,7 @@ instead of surfacing later as a broken header.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,6 +74,8 @@ class Config:
         return self.root / "schema"
 
 
+#: editors' xml:ids: the schema tells their @resp from the machine's by this prefix
+EDITOR_ID = re.compile(r"^ed-[A-Za-z0-9._-]+$")
 DECLARATION_KEYS = ("editorial", "normalization", "correction", "segmentation", "interpretation")
 
 
@@ -133,6 +136,9 @@ def from_dict(data: dict, root: Path, path: Path) -> Config:
         name = r.string(e, f"edition.editors[{n}]", "name")
         role = r.string(e, f"edition.editors[{n}]", "role")
         pid = e.get("id") or "ed-" + "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")
+        if not isinstance(pid, str) or not EDITOR_ID.match(pid):
+            r.fail(f"[edition] editors[{n}] id", f"must start with 'ed-' and hold only letters, digits, "
+                                                 f"'-', '_' or '.', got {pid!r}")
         editors.append(Person(name, role, pid))
     licence_url = r.string(ed, "edition", "licence_url")
     if not licence_url.startswith(("http://", "https://")):

@@ -14,15 +14,16 @@ from .header import build_header
 from .passes import Context
 from .passes.dates import mark_dates
 from .passes.names import mark_names
-from .passes.quotes import mark_quotes
+from .passes.quotes import attribute_quotes, mark_quotes
 from .reader import ReaderOptions, read
 
 #: the markup passes, in the order they run: the widest spans first, so that
-#: narrower ones nest inside them
+#: narrower ones nest inside them; attribution links quotes to the names found
 PASSES = (
     ("quotes", mark_quotes),
     ("names", mark_names),
     ("dates", mark_dates),
+    ("attribution", attribute_quotes),
 )
 
 SCHEMA_FILES = (

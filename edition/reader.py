@@ -4,7 +4,10 @@ The source is taken line by line; a non-blank line is a block. Wiki headings
 (``== x ==``, ``=== x ===``, ``==== x ====``) open nested ``div``s; the lines of
 list-like sections ("see also", "external links", ...) become ``list/item``;
 a line ending in a colon introduces either a block quotation (the next
-paragraph) or a short list (several short lines in a row). The text of every
+paragraph) or a short list (several short lines in a row, or as many lines as
+the colon line announces: "in three areas:"), and a paragraph that speaks in the
+first person is a block quotation whose introduction was lost (see
+:mod:`edition.quotes.voice`). The text of every
 block is kept exactly as it stands in the source, apart from the whitespace
 around it.
 """
@@ -17,6 +20,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from . import T, XML_ID
+from .quotes.voice import colon_line, first_person
 
 HEADING = re.compile(r"^\s*(={2,6})\s*(.*?)\s*\1\s*$")
 #: sections whose lines are list items, by heading (lower case)
@@ -26,6 +30,8 @@ DEFAULT_LIST_SECTIONS = ("see also", "external links", "works", "further reading
 LIST_MIN_ITEMS = 2
 LIST_ITEM_MAX = 160
 QUOTE_RESP = "#edition-quotes"
+#: certainty of a block quotation found by its first-person voice alone (no colon line before it)
+FIRST_PERSON_CERT = "low"
 
 
 @dataclass
@@ -60,20 +66,20 @@ def _is_list_section(head: str, options: ReaderOptions) -> bool:
     return head.strip().lower() in options.list_sections
 
 
-def _colon_run(lines: list[_Line], i: int) -> tuple[str, int]:
-    """After a colon line at i-1: ('list', n) for n list lines, or ('quote', 1), or ('', 0)."""
+def _colon_run(lines: list[_Line], i: int) -> tuple[str, int, str]:
+    """After a colon line at i-1: ('list', n, '') for n list lines, ('quote', 1, cert), or ('', 0, '').
+
+    The decision (speech cues, announced counts, runs of short lines) is made by
+    :func:`edition.quotes.voice.colon_line`.
+    """
     j = i
     while j < len(lines) and not lines[j].text:
         j += 1
-    if j >= len(lines) or HEADING.match(lines[j].text):
-        return "", 0
-    run = 0
-    while (j + run < len(lines) and lines[j + run].text and not HEADING.match(lines[j + run].text)
-           and len(lines[j + run].text) <= LIST_ITEM_MAX):
-        run += 1
-    if run >= LIST_MIN_ITEMS:
-        return "list", run
-    return "quote", 1
+    following = []
+    while j < len(lines) and lines[j].text and not HEADING.match(lines[j].text):
+        following.append(lines[j].text)
+        j += 1
+    return colon_line(lines[i - 1].text, following, LIST_ITEM_MAX, LIST_MIN_ITEMS)
 
 
 def read(text: str, options: ReaderOptions | None = None) -> etree._Element:
@@ -86,7 +92,7 @@ def read(text: str, options: ReaderOptions | None = None) -> etree._Element:
     in_list_section = False
     current_list = None
     lines = _lines(text)
-    pending: tuple[str, int] = ("", 0)  # what the previous colon line announced
+    pending: tuple[str, int, str] = ("", 0, "")  # what the previous colon line announced
 
     i = 0
     while i < len(lines):
@@ -109,33 +115,34 @@ def read(text: str, options: ReaderOptions | None = None) -> etree._Element:
             stack.append(_Section(level, div))
             in_list_section = _is_list_section(m.group(2), options)
             current_list = None
-            pending = ("", 0)
+            pending = ("", 0, "")
             i += 1
             continue
         parent = stack[-1].element
-        kind, count = pending
+        kind, count, cert = pending
         if in_list_section or kind == "list":
             if current_list is None:
                 current_list = etree.SubElement(parent, T + "list")
             item = etree.SubElement(current_list, T + "item")
             item.text = line.text
             if kind == "list":
-                pending = ("list", count - 1) if count > 1 else ("", 0)
+                pending = ("list", count - 1, "") if count > 1 else ("", 0, "")
                 if count <= 1:
                     current_list = None
             i += 1
             continue
         current_list = None
+        if kind != "quote" and first_person(line.text):
+            kind, cert = "quote", FIRST_PERSON_CERT
         if kind == "quote":
             block = etree.SubElement(parent, T + "quote", {"type": "block", "resp": QUOTE_RESP,
-                                                           "cert": "medium"})
-            pending = ("", 0)
+                                                           "cert": cert})
         else:
             block = etree.SubElement(parent, T + "p")
         block.text = line.text
-        pending = _colon_run(lines, i + 1) if line.text.endswith(":") else ("", 0)
+        pending = _colon_run(lines, i + 1) if line.text.endswith(":") else ("", 0, "")
         i += 1
-    _indent(body, 2)
+    _indent(text_el, 1)
     return text_el
 
 

@@ -9,6 +9,7 @@ leaves half a file behind.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -24,6 +25,8 @@ def _parser() -> etree.XMLParser:
         load_dtd=False,
         dtd_validation=False,
         huge_tree=False,
+        # a repeated xml:id is a validation error (rule xml-id-unique), not a parse failure
+        collect_ids=False,
         remove_blank_text=False,
         remove_comments=False,
     )
@@ -47,6 +50,7 @@ def parse_xml(path: str | os.PathLike, *, allow_xinclude: bool = False) -> etree
 def parse_xml_bytes(data: bytes, name: str, *, allow_xinclude: bool = False) -> etree._ElementTree:
     if not data.strip():
         raise EditionError("file is empty", name)
+    _refuse_entity_declarations(data, name)
     try:
         root = etree.fromstring(data, _parser(), base_url=name)
     except etree.XMLSyntaxError as exc:
@@ -60,6 +64,22 @@ def parse_xml_bytes(data: bytes, name: str, *, allow_xinclude: bool = False) -> 
     if not allow_xinclude:
         _refuse_xinclude(root, name)
     return tree
+
+
+ENTITY_DECLARATION = re.compile(rb"<!ENTITY\s")
+
+
+def _refuse_entity_declarations(data: bytes, name: str) -> None:
+    """Entity declarations (billion laughs, external entities) are refused before parsing."""
+    root_at = data.find(b"<!DOCTYPE")
+    if root_at < 0:
+        return
+    m = ENTITY_DECLARATION.search(data, root_at)
+    if m:
+        line = data.count(b"\n", 0, m.start()) + 1
+        column = m.start() - (data.rfind(b"\n", 0, m.start()) + 1) + 1
+        raise EditionError("the document declares entities (<!ENTITY> in its DOCTYPE); entities are "
+                           "not allowed, write the characters instead", name, line, column)
 
 
 def _refuse_entities(tree: etree._ElementTree, name: str) -> None:
@@ -102,7 +122,23 @@ def read_text(path: str | os.PathLike) -> str:
 
 
 def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
-    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+    """UTF-8 XML with a declaration; processing instructions before the root each on a line."""
+    data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+    root_at = data.find(b"<", data.find(b"?>") + 2)
+    while data.startswith(b"<?", root_at):
+        end = data.find(b"?>", root_at) + 2
+        if data[end:end + 1] == b"<":
+            data = data[:end] + b"\n" + data[end:]
+            end += 1
+        root_at = data.find(b"<", end)
+    return data + b"\n"
+
+
+def umask() -> int:
+    """The process's umask (files are made readable as the user expects, not 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
@@ -113,6 +149,7 @@ def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~umask())
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -40,3 +40,11 @@ def bundled_text() -> str:
 def bundled_tree(config, bundled_text):
     """The bundled text converted once for the whole test session (do not modify it)."""
     return pipeline.convert(bundled_text, config, "leon-trotsky")
+
+
+@pytest.fixture(scope="session")
+def bundled_file(tmp_path_factory, bundled_tree) -> Path:
+    """The converted bundled text written to a file (as build/ would hold it)."""
+    out = tmp_path_factory.mktemp("bundled") / "leon-trotsky.xml"
+    xmlio.write_atomic(out, xmlio.serialize(bundled_tree))
+    return out

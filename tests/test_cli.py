@@ -22,6 +22,7 @@ def edition_dir(tmp_path, repo, monkeypatch):
     for folder in ("schema", "xslt"):
         shutil.copytree(repo / folder, tmp_path / folder)
     (tmp_path / "source").mkdir()
+    shutil.copy(repo / "source" / "register.xml", tmp_path / "source")
     (tmp_path / "source" / "short.txt").write_text(TEXT)
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -131,3 +132,20 @@ def test_help_documents_every_command():
     for command in ("convert", "build", "validate", "candidates"):
         result = run(command, "--help")
         assert result.exit_code == 0 and len(result.output.split()) > 15, command
+
+
+def test_build_refuses_to_transform_invalid_tei(edition_dir):
+    assert run("build", "--no-pdf").exit_code == 0
+    edited = edition_dir / "source" / "short.xml"
+    tree = etree.parse(str(edition_dir / "build" / "short.xml"))
+    name = tree.xpath("//t:text//t:persName[@ref]", namespaces=NS)[0]
+    name.set("ref", "#no-such-person")
+    edited.write_bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8"))
+    html_before = (edition_dir / "build" / "short.html").read_bytes()
+    result = run("build", "--no-pdf")
+    assert result.exit_code == 1
+    line = etree.parse(str(edited)).xpath("//t:text//t:persName", namespaces=NS)[0].sourceline
+    assert f"short.xml:{line}:" in result.output and "no-such-person" in result.output
+    assert (edition_dir / "build" / "short.html").read_bytes() == html_before
+    assert run("build", "--no-pdf", "--no-validate").exit_code == 0
+    assert (edition_dir / "build" / "short.html").read_bytes() != html_before

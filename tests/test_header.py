@@ -1,6 +1,5 @@
 """edition.toml -> a complete teiHeader; bad config values name their key."""
 
-import shutil
 
 import pytest
 
@@ -39,6 +38,7 @@ def _edition_with(tmp_path, repo, edit):
     (lambda s: s.replace("[source]", "[sourcex]"), "[source]"),
     (lambda s: s.replace("normalization = ", "xnormalization = "), "[declarations] normalization"),
     (lambda s: s.replace('language = "en"', "language = 3"), "[edition] language"),
+    (lambda s: s.replace('id = "ed-project"', 'id = "project"'), "[edition] editors[1] id"),
 ])
 def test_config_errors_name_the_key(tmp_path, repo, edit, key):
     root = _edition_with(tmp_path, repo, edit)

@@ -1,0 +1,31 @@
+"""What the benchmarks share: the bundled text, its conversion, and a timer."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Callable
+
+from edition import config, pipeline, xmlio
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCE = REPO / "source" / "leon-trotsky.txt"
+
+
+def timings(func: Callable[[], object], runs: int) -> list[float]:
+    """Seconds taken by each of *runs* calls of *func*."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - t0)
+    return times
+
+
+def bundled_text() -> str:
+    return xmlio.read_text(SOURCE)
+
+
+def bundled_tree():
+    """The bundled text converted by the whole pipeline."""
+    return pipeline.convert(bundled_text(), config.load(REPO), SOURCE.stem)

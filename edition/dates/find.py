@@ -1,0 +1,190 @@
+"""Scan running text for date expressions: spans, values, and the year of the context.
+
+:class:`DateFinder` reads the blocks of a document in order and keeps the year
+the text is talking about, so that "on 24 september" after "19 september 1905"
+gets 1905. Every pattern of :data:`.patterns.EXPRESSIONS` proposes candidates;
+candidates that are no possible date, or whose context rules a number out
+(a count, an identifier, a house number), are dropped; of overlapping
+candidates the longest wins. Dates in parentheses inside running text (life
+dates, years of publication) do not change the year of the context; dates in
+headings do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import patterns as P
+from .normalise import DateValue, normalise
+
+#: a preposition before a number that makes it a year even before a count noun
+#: ("in 1924 people ...")
+_YEAR_PREPOSITIONS = frozenset(("in", "since", "until", "till", "during", "throughout"))
+_WORD_BEFORE = re.compile(r"(\S+)\s*$")
+_WORDS_AFTER = re.compile(r"\s*([^\W\d_][\w'.-]*)(?:\s+([^\W\d_][\w'.-]*))?(?:\s+([^\W\d_][\w'.-]*))?")
+#: candidates are checked leniently: a leap year, and the Julian calendar (whose days
+#: are a superset of the Gregorian ones); the final value is checked exactly
+_VALIDATION_YEAR = 2000
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    text: str
+    value: DateValue
+    old_style: bool
+    cert: str
+    pattern: str
+
+
+@dataclass
+class _Part:
+    start: int
+    end: int
+    old_style: bool
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    name: str
+    cert: str
+    parts: list[_Part]
+    year_hint: int | None = None
+
+
+def _is_count_or_identifier(text: str, start: int, end: int) -> bool:
+    """True if the number text[start:end] is an identifier, an amount or a house number."""
+    before = text[:start]
+    if before and before[-1] in "#$\u00a3\u20ac+":
+        return True
+    if text[end:end + 1] == "%":
+        return True
+    word = _WORD_BEFORE.search(before)
+    prev = word.group(1).lower() if word else ""
+    if prev in P.NUMBER_PREFIXES:
+        return True
+    after = _WORDS_AFTER.match(text, end)
+    following = [w.lower().rstrip(".,;:") for w in after.groups() if w] if after else []
+    if following and following[0] in P.COUNT_NOUNS and prev not in _YEAR_PREPOSITIONS:
+        return True
+    return any(w in P.STREET_WORDS for w in following)
+
+
+def _in_parentheses(text: str, pos: int) -> bool:
+    before = text[:pos]
+    return before.count("(") > before.count(")") or before.count("[") > before.count("]")
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    out = []
+    for name, rx, part_groups, old_groups, cert in P.COMPILED:
+        for m in rx.finditer(text):
+            if part_groups:
+                parts = [_Part(m.start(g), m.end(g), g in old_groups) for g in part_groups]
+            elif "span" in rx.groupindex:
+                parts = [_Part(m.start("span"), m.end("span"), False)]
+            else:
+                parts = [_Part(m.start(), m.end(), False)]
+            hint = int(m.group("y")) if "y" in rx.groupindex and m.group("y") else None
+            cand = _Candidate(parts[0].start, max(p.end for p in parts), name, cert, parts, hint)
+            if name == "years" and _is_count_or_identifier(text, m.start(), m.end()):
+                continue
+            if m.end() > cand.end:                       # a shared year after the parts
+                cand.end = m.end()
+            if all(normalise(text[p.start:p.end], _VALIDATION_YEAR, "julian") for p in parts):
+                out.append(cand)
+    return out
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Non-overlapping candidates, the longest first (the earlier pattern on a tie)."""
+    chosen: list[_Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(cand.end <= c.start or c.end <= cand.start for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+@dataclass
+class DateFinder:
+    """Finds dates block by block, carrying the year of the context from one to the next."""
+
+    context_year: int | None = None
+    context_month: int | None = None
+
+    def scan(self, text: str, heading: bool = False) -> list[Found]:
+        found: list[Found] = []
+        for cand in _select(_candidates(text)):
+            found.extend(self._resolve(text, cand, heading))
+        return found
+
+    def _resolve(self, text: str, cand: _Candidate, heading: bool) -> list[Found]:
+        own = [normalise(text[p.start:p.end], None, "julian") for p in cand.parts]
+        out = []
+        for part, value, (year, cert) in zip(cand.parts, own, self._years(text, cand, own)):
+            part_text = text[part.start:part.end]
+            old_style = part.old_style or (
+                len(cand.parts) == 1 and P.OLD_STYLE_MARK_RE.match(text, part.end) is not None)
+            value = normalise(part_text, year, "julian" if old_style else "gregorian")
+            if value is None:
+                continue
+            out.append(Found(part.start, part.end, part_text, value, old_style, cert, cand.name))
+            self._update_context(value, heading or not _in_parentheses(text, part.start))
+        return out
+
+    def _years(self, text: str, cand: _Candidate, own: list) -> list[tuple[int | None, str]]:
+        """The year (and cert) of each part: its own, the match's shared one, or the context's."""
+        explicit = [v.year for v in own if v is not None and v.year is not None]
+        shared = cand.year_hint or (explicit[0] if explicit else None)
+        out = []
+        for part, value in zip(cand.parts, own):
+            if value is not None and value.year is not None:
+                out.append((value.year, cand.cert))
+            elif shared is not None:
+                year = shared
+                if part.old_style:
+                    year = self._old_style_year(text[part.start:part.end], year, cand, text)
+                out.append((year, cand.cert))
+            else:
+                out.append((self.context_year, "medium"))
+        return self._across_new_year(cand, own, out, from_context=shared is None)
+
+    def _across_new_year(self, cand, own, years, from_context: bool):
+        """Two months whose second comes earlier in the year ("december and january")
+        lie in two years: the first in the year before the second."""
+        if len(own) != 2 or any(v is None or v.year is not None or v.start.day for v in own):
+            return years
+        (ya, ca), (yb, cb) = years
+        if ya is None or own[0].start.month <= own[1].start.month:
+            return years
+        if from_context and not (self.context_month and self.context_month <= own[1].start.month):
+            return [(ya, ca), (ya + 1, cb)]
+        return [(yb - 1, ca), (yb, cb)]
+
+    @staticmethod
+    def _old_style_year(part_text: str, year: int, cand: _Candidate, text: str) -> int:
+        """An old-style date borrowing the year of its new-style partner lies up to 13 days
+        earlier: across the new year ("10 january 1918 [o.s. 28 december]") it is a year earlier."""
+        partners = [normalise(text[p.start:p.end], year) for p in cand.parts if not p.old_style]
+        mine = normalise(part_text, year)
+        if partners and mine and partners[0] and partners[0].start.month and mine.start.month:
+            if mine.start.month > partners[0].start.month:
+                return year - 1
+        return year
+
+    def _update_context(self, value: DateValue, counts: bool) -> None:
+        if not counts or value.year is None or value.year_from_context:
+            return
+        end = value.end or value.start
+        if end.year == value.start.year:
+            self.context_year = value.start.year
+            self.context_month = value.start.month
+
+
+def find_dates(text: str, context_year: int | None = None) -> list[Found]:
+    """The dates of one piece of text (a convenience over :class:`DateFinder`)."""
+    return DateFinder(context_year).scan(text)

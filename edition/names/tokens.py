@@ -1,0 +1,63 @@
+"""Words of a lowercase text with their offsets (possessive "'s" set apart)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*(?P<poss>['\u2019]s\b|['\u2019](?!\w))?")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int          # end of the word without a possessive ending
+    word: str
+    possessive: bool  # followed by "'s" or a bare "'"
+    raw_end: int      # end including the possessive ending
+
+
+class Tokens:
+    def __init__(self, low: str):
+        self.low = low
+        self.items: list[Token] = []
+        for m in WORD.finditer(low):
+            end = m.start("poss") if m.group("poss") else m.end()
+            word = low[m.start():end]
+            # a bare "'" after a plural ("workers'") belongs to the word
+            if m.group("poss") and not m.group("poss").endswith("s"):
+                word, end = low[m.start():m.end()], m.end()
+                self.items.append(Token(m.start(), end, word, False, m.end()))
+                continue
+            self.items.append(Token(m.start(), end, word, bool(m.group("poss")), m.end()))
+        self._starts = [t.start for t in self.items]
+        self._ends = [t.end for t in self.items]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, i: int) -> Token:
+        return self.items[i]
+
+    def index_starting(self, pos: int) -> int | None:
+        i = bisect.bisect_left(self._starts, pos)
+        return i if i < len(self.items) and self.items[i].start == pos else None
+
+    def index_ending(self, pos: int) -> int | None:
+        i = bisect.bisect_left(self._ends, pos)
+        return i if i < len(self.items) and self.items[i].end == pos else None
+
+    def before(self, pos: int, n: int = 1) -> list[Token]:
+        """Up to n words ending at or before pos, nearest last."""
+        i = bisect.bisect_right(self._ends, pos)
+        return self.items[max(0, i - n):i]
+
+    def after(self, pos: int, n: int = 1) -> list[Token]:
+        """Up to n words starting at or after pos."""
+        i = bisect.bisect_left(self._starts, pos)
+        return self.items[i:i + n]
+
+    def gap(self, a: int, b: int) -> str:
+        """The characters between two offsets (punctuation check)."""
+        return self.low[a:b]

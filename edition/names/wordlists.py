@@ -1,0 +1,201 @@
+"""Word lists the names pass relies on. Data, not code: extend them freely.
+
+All words are lowercase. Nothing here is about one particular text: these are
+general facts about English and about how names are used in running text.
+"""
+
+from __future__ import annotations
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+#: English words that are also names (surnames, forenames, places): such a form is a
+#: name only where the context says so (see :mod:`.context`)
+COMMON_WORDS = _words("""
+    north south east west northern southern eastern western service dies may will
+    rose young white black brown green grey gray grant bush ford price long little hope
+    love mark bill frank jack joy faith grace page hall hill wood woods field fields stone
+    king prince bishop pope mason cook baker smith miller march august summer winter
+    spring autumn fall early late read reed lead rich strong wise sharp bell good best
+    power cross law lev church chance street lane park bridge castle gate house home
+    new old great grand major minor general marshal judge guard shepherd hunter fisher
+    carter turner porter walker weaver taylor gardener glass steel iron gold silver
+    star sun moon day night week year world land sea river lake bay island cape
+    port fort hay moss bird fox wolf bear lamb crow swan drake hawk hart
+    french english german dutch welsh irish scots
+    will way wall well west wells worth wright lord earl duke baron count knight
+    chancellor foreign home office army navy state states union party committee
+    people worker workers labour labor peace war victory freedom liberty justice
+    biography bibliography archive archives papers works writings memoirs diary letters
+    organiser organizer leader founder author editor
+    truth life death birth son sons reading mobile split nice bath reform union
+    independence daughter brother brothers sister father mother
+    man men woman women child children family order prize museum capital central
+    red blue golden iron bright light dark fair free just rule trotter gay
+    faith constant sterling noble savage wild moody hardy keen bold
+    """)
+
+#: function words: never part of a name candidate found by a pattern
+STOPWORDS = _words("""
+    a an the and or but nor of in on at to from by with without for as into onto upon
+    over under after before during since until while about against between among
+    through across towards toward within this that these those his her its their our
+    my your he she it they we you i him them us who whom whose which what when where
+    why how is was were be been being are am has have had do does did not no yes so
+    than then there here also only even still yet very more most much many some any
+    all both each every other another such same own one two three four five six seven
+    eight nine ten first second third fourth fifth last next new old again once
+    himself herself itself themselves later early soon now never ever always often
+    said says wrote writes told asked called named known born died become became
+    would could should might must can may will shall let like unlike per via
+    saw met sent left took made gave went came got led won lost ran held kept fled
+    began become becomes become told knew thought felt found brought bought fought taught
+    sometimes soon immediately eventually finally also later subsequently thus hence
+    however therefore meanwhile instead already together alone
+    """)
+
+#: endings of English words that are not names (a name candidate never takes such a word)
+ENGLISH_ENDINGS = ("ed", "ing", "ly", "tion", "sion", "ment", "ness", "ful", "ous", "ive",
+                   "ise", "ize", "ity", "able", "ible", "ship", "hood", "less", "ward", "wards",
+                   "ence", "ance", "ism", "ist")
+
+#: determiners and adjectives that, just before a common-word form, show it is not a name
+NOT_NAME_BEFORE = _words("""
+    a an the this that these those his her its their our my your some any no every
+    each civil military secret public foreign national government health far upper lower
+    name word term title
+    """)
+#: prepositions that, before a common-word form, show it is not a name unless the
+#: word after it does ("in service" but "contrary to service's claims")
+WEAK_NOT_NAME_BEFORE = _words("of in on at to from into towards toward")
+
+#: words before a name that show it names a thing ("the tanker ruth")
+VESSELS_AND_THINGS = _words("""
+    ship tanker steamer steamship liner boat cruiser battleship vessel yacht train
+    hotel villa dacha newspaper journal magazine
+    """)
+
+#: titles and roles: "general X", "father X", "representative X"
+TITLES = _words("""
+    general colonel major captain lieutenant admiral marshal commander commissar
+    sergeant corporal private father brother sister mother reverend rev bishop
+    archbishop patriarch pope cardinal rabbi imam president vice-president premier
+    chairman chairwoman secretary minister ambassador consul governor mayor senator
+    representative congressman congresswoman deputy delegate judge justice professor
+    prof dr doctor mr mrs ms miss madame monsieur herr frau comrade citizen tsar czar
+    tsarina czarina emperor empress king queen prince princess count countess duke
+    duchess baron baroness grand lord lady sir dame saint st
+    """)
+
+#: verbs and auxiliaries that, right after a word, show it names a speaker or actor
+ACTOR_AFTER = _words("""
+    said says wrote writes argued argues claimed claims noted notes stated states
+    recalled recalls believed believes thought thinks replied replies answered
+    explained explains added adds remarked remarks observed observes insisted insists
+    suggested suggests described describes asserted asserts contended contends
+    maintained maintains concluded concludes commented comments has had was is who
+    himself herself told asked called criticised criticized praised denied denies
+    compared compares agreed agrees disagreed admitted admits
+    """)
+
+#: kinship nouns: "their eldest son, lev" names the son
+KINSHIP = _words("son daughter wife husband brother sister father mother grandson granddaughter nephew niece")
+
+#: possessive endings after a name
+POSSESSIVE = ("'s", "\u2019s", "'")
+
+#: words after a person's name that make the whole phrase a thing, not a person;
+#: the value is the kind of the whole phrase (None: not a name at all)
+THING_HEADS_AFTER_PERSON = {
+    "committee": "org", "commission": "org", "foundation": "org", "institute": "org",
+    "society": "org", "fund": "org", "library": "org", "university": "org",
+    "museum": "place", "house": "place", "street": "place", "avenue": "place",
+    "square": "place", "boulevard": "place", "prospect": "place", "mausoleum": "place",
+    "station": "place", "bridge": "place", "park": "place", "memorial": "place",
+    "prize": None, "prizes": None, "award": None, "medal": None, "order": None,
+}
+
+#: words just before a person's name that make it part of a thing's name
+THING_HEADS_BEFORE_PERSON = (
+    ("order", "of"), ("hero", "of"), ("prize", "of"), ("cult", "of"), ("mausoleum", "of"),
+    ("works", "of"), ("collected", "works", "of"),
+)
+
+#: heads of organization names -> the modifiers that name an organization on their own
+#: besides ORG_SOLO_MODIFIERS ("fourth international"); with two modifiers or more, or a
+#: place name before it ("petrograd soviet"), any head names an organization
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth"})
+ORG_HEADS = {
+    "committee": frozenset(), "army": frozenset(), "navy": frozenset(),
+    "party": frozenset({"communist", "socialist"}),
+    "international": ORDINALS | {"communist", "socialist"}, "congress": ORDINALS,
+    "conference": ORDINALS,
+    "union": frozenset(), "soviet": frozenset(), "council": frozenset(), "bureau": frozenset(),
+    "league": frozenset(), "federation": frozenset(), "front": frozenset(), "bund": frozenset({"jewish"}),
+    "commissariat": frozenset(), "directorate": frozenset(), "guard": frozenset(), "guards": frozenset(),
+    "institute": frozenset(), "academy": frozenset(), "society": frozenset(), "association": frozenset(),
+    "government": frozenset(), "opposition": frozenset(),
+}
+#: heads of events rather than bodies: a place before them does not make an organization
+ORG_EVENT_HEADS = frozenset({"congress", "conference"})
+#: heads that never take a bare list of modifiers: only those given here
+ORG_HEAD_ONLY = {"government": frozenset({"provisional"}),
+                 "opposition": frozenset({"left", "right", "united"})}
+#: modifiers that make a name of an organization on their own ("central committee", "red army")
+ORG_SOLO_MODIFIERS = frozenset("""
+    central executive red white provisional labour labor supreme
+    constituent technological bolshevik menshevik all-russian all-union
+    """.split())
+
+#: words that may stand before an organization head ("red army", "central committee")
+ORG_MODIFIERS = _words("""
+    central executive military revolutionary red white green black social democratic
+    democrat labour labor workers workers' worker's peasants peasants' soldiers
+    soldiers' sailors deputies deputies' communist socialist people's popular national
+    international imperial state supreme general provisional technological
+    constituent political left right united independent radical liberal
+    conservative republican christian marxist anarchist first second third fourth
+    fifth sixth seventh eighth ninth tenth eleventh twelfth all-russian all-union
+    russian german american british french jewish soviet bolshevik polish ukrainian
+    finnish italian spanish austrian mexican chinese english australian canadian
+    south north east west northern southern eastern western
+    """)
+
+#: demonyms and words derived from names: never tagged on their own
+DEMONYMS = _words("""
+    russian russians soviet soviets ukrainian ukrainians german germans french english
+    british american americans jewish jews polish poles austrian italian spanish
+    mexican chinese japanese turkish finnish swiss european european asian
+    bolshevik bolsheviks menshevik mensheviks trotskyist trotskyists trotskyism
+    stalinist stalinists stalinism leninist leninism marxist marxists marxism
+    tsarist communist communists socialist socialists
+    """)
+#: endings of words derived from names ("trotskyism", "stalinist", "leninist")
+DERIVED_SUFFIXES = ("ism", "isms", "ist", "ists", "ite", "ites", "ian", "ians", "ese", "ish")
+
+#: common given names (no word that is also common in English): a name candidate
+#: needs one of them, a title, or the register
+GIVEN_NAMES = _words("""
+    aleksandr aleksandra alexander alexandra alexei aleksei alexey aleksey anatoly
+    anatoli andrei andrey anna anastasia anton arkady boris dmitri dmitry ekaterina
+    elena evgeny yevgeny fyodor feodor georgi georgy grigory grigori igor ilya ivan
+    kliment konstantin lavrentiy lavrenty leonid leon lev lyov maxim mikhail nadezhda
+    natalia natalya nikita nikolai nikolay olga pavel pyotr petr sergei sergey svetlana
+    tatiana tatyana valentin vasily vasili viktor vladimir vyacheslav yakov yuri
+    zinaida nina vera lyudmila marina irina galina larisa karl friedrich rosa
+    wilhelm heinrich hans otto ernst walter kurt hermann franz josef joseph johann
+    jean jacques pierre louis henri andre marcel leon raymond francois
+    diego frida ramon jose juan carlos luis pablo miguel antonio manuel
+    james john robert michael david richard thomas charles george edward henry
+    william paul peter andrew stephen christopher daniel matthew anthony
+    mary elizabeth margaret susan sarah jennifer barbara dorothy helen ruth
+    isaac max leo ludwig benito adolf winston franklin theodore woodrow harry
+    vladimir julius georgi isaak israel moses abraham samuel jacob benjamin
+    natasha sasha misha lyova seryozha volodya kolya
+    """)
+#: endings of patronymics and surnames common in the languages of the region
+NAME_SUFFIXES = ("ovich", "evich", "ich", "ovna", "evna", "ichna", "ov", "ev", "ova", "eva",
+                 "sky", "skii", "skiy", "ski", "skaya", "enko", "insky", "stein", "dze",
+                 "yan", "ovsky", "in", "ina")

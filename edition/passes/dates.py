@@ -1,0 +1,52 @@
+"""The dates pass: every calendar expression becomes ``<date>`` with an ISO 8601 value.
+
+Blocks are read in document order by one :class:`~edition.dates.find.DateFinder`,
+so a date without a year ("on 24 september") takes the year the text is
+talking about. Each span is wrapped with :func:`edition.spans.wrap` (the text
+never changes; the date nests inside existing markup where it can); a span
+that overlaps an existing ``<date>`` is left alone, so running the pass twice
+adds nothing. Values: see :func:`edition.dates.normalise.attributes`.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .. import T
+from ..dates.find import DateFinder, Found
+from ..dates.normalise import attributes
+from ..spans import blocks, element_spans, text_of, wrap
+from . import Context
+
+RESP = "#edition-dates"
+DATE = T + "date"
+#: blocks whose dates set the year of the context even inside parentheses
+HEADING_TAGS = {T + "head"}
+
+
+def date_attributes(found: Found) -> dict[str, str]:
+    attrib = {"resp": RESP, "cert": "medium" if found.old_style else found.cert}
+    attrib.update(attributes(found.value, old_style=found.old_style))
+    return attrib
+
+
+def _existing_dates(block: etree._Element) -> list[tuple[int, int]]:
+    return [(s, e) for el, s, e in element_spans(block) if el.tag == DATE]
+
+
+def _inside_date(block: etree._Element) -> bool:
+    return any(a.tag == DATE for a in block.iterancestors())
+
+
+def mark_dates(root: etree._Element, ctx: Context) -> None:
+    """Wrap the dates of every block of *root* in ``<date>`` elements."""
+    finder = DateFinder()
+    for block in blocks(root):
+        if _inside_date(block):
+            continue
+        text = text_of(block)
+        taken = _existing_dates(block)
+        for found in finder.scan(text, heading=block.tag in HEADING_TAGS):
+            if any(found.start < e and s < found.end for s, e in taken):
+                continue
+            wrap(block, found.start, found.end, DATE, date_attributes(found))

@@ -1,0 +1,126 @@
+"""The quotes pass: inline quotations, quotations after a colon, and who is quoted.
+
+Block quotations (a paragraph after "... wrote:", or a paragraph in the first
+person) are made by the reader. This pass adds, inside every text block:
+
+* ``<quote>`` around the text inside quotation marks that gives someone's words
+  (the marks stay outside); names, titles, translations, labels and scare quotes
+  are left alone (see :mod:`edition.quotes.inline`);
+* ``<quote>`` around the rest of a paragraph after a colon that introduces
+  someone's words ("the soviet issued a proclamation which included the following
+  statement ...: the autocracy never enjoyed ...").
+
+Every quotation made here carries ``@resp="#edition-quotes"`` and ``@cert``.
+An existing quotation over the same span is never duplicated.
+
+:func:`attribute_quotes` links machine-made quotations to their speaker: where
+the introducing clause names a person (``persName[@ref]``, tagged by the names
+pass) as the one who wrote or said the words, the quotation is grouped with a
+pointer to the register entry: ``<cit><quote>…</quote><ptr type="speaker"
+target="#id" resp="#edition-quotes" cert="medium"/></cit>`` (TEI P5 4.3 has no ``@who`` on ``quote``; ``cit`` groups a
+quotation with a reference to its source, and the empty ``ptr`` adds no text). It
+has to run after the names pass; :func:`mark_quotes` calls it too, for documents
+whose names are already tagged.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .. import T
+from ..quotes import attribution
+from ..quotes.inline import Found, clause_before, colon_quotation, inline_quotations
+from ..spans import blocks, element_spans, text_of, wrap
+from . import Context
+
+RESP = "#edition-quotes"
+QUOTE = T + "quote"
+#: blocks whose text can hold quotations (headings cannot)
+QUOTING_BLOCKS = {T + n for n in ("p", "quote", "item", "l", "ab", "cell")}
+#: blocks where a colon may introduce a quotation that runs to the end of the block
+COLON_BLOCKS = {T + "p"}
+#: how sure the speaker found by :mod:`edition.quotes.attribution` is
+ATTRIBUTION_CERT = "medium"
+
+
+def mark_quotes(root: etree._Element, ctx: Context | None = None) -> None:
+    for block in list(blocks(root)):
+        if block.tag not in QUOTING_BLOCKS:
+            continue
+        text = text_of(block)
+        found: list[Found] = []
+        if block.tag in COLON_BLOCKS:
+            colon = colon_quotation(text)
+            if colon is not None:
+                found.append(colon)
+        found.extend(inline_quotations(text))
+        for f in found:                       # the widest (colon) first: inline ones nest inside
+            if not _has_quote(block, f.start, f.end):
+                wrap(block, f.start, f.end, QUOTE, {"resp": RESP, "cert": f.cert})
+    attribute_quotes(root, ctx)
+
+
+def _has_quote(block: etree._Element, start: int, end: int) -> bool:
+    if block.tag == QUOTE and (start, end) == (0, len(text_of(block).rstrip())):
+        return True
+    return any(el.tag == QUOTE and (s, e) == (start, end) for el, s, e in element_spans(block))
+
+
+def attribute_quotes(root: etree._Element, ctx: Context | None = None) -> None:
+    """Group each machine-made quotation with a pointer to its speaker, where the text names one."""
+    for quote in list(root.iter(QUOTE)):
+        if quote.get("resp") != RESP or _parent_tag(quote) == T + "cit":
+            continue
+        clause, names = _introduction(quote)
+        refs = attribution.speakers(clause, names) if clause else []
+        if refs:
+            _group_with_speaker(quote, refs)
+
+
+def _parent_tag(el: etree._Element) -> str | None:
+    parent = el.getparent()
+    return parent.tag if parent is not None else None
+
+
+def _introduction(quote: etree._Element) -> tuple[str, list[tuple[str, int, int]]]:
+    """The clause that introduces *quote*, and the persons named in it (ref, start, end)."""
+    container = _enclosing_block(quote)
+    if container is None:                      # a block quotation: the colon line before it
+        intro = quote.getprevious()
+        if intro is None or intro.tag not in QUOTING_BLOCKS:
+            return "", []
+        text = text_of(intro).rstrip()
+        if not text.endswith(":"):
+            return "", []
+        return _clause_and_names(intro, text, len(text))
+    text = text_of(container)
+    start = next(s for el, s, _ in element_spans(container) if el is quote)
+    return _clause_and_names(container, text, start)
+
+
+def _clause_and_names(block, text: str, end: int):
+    clause = clause_before(text, end, limit=None)
+    offset = end - len(clause)
+    names = [(el.get("ref").split()[0].lstrip("#"), s - offset, e - offset)
+             for el, s, e in element_spans(block)
+             if el.tag == T + "persName" and el.get("ref") and s >= offset and e <= end]
+    return clause, names
+
+
+def _enclosing_block(quote: etree._Element) -> etree._Element | None:
+    for ancestor in quote.iterancestors():
+        if ancestor.tag in QUOTING_BLOCKS or ancestor.tag == T + "head":
+            return ancestor
+    return None
+
+
+def _group_with_speaker(quote: etree._Element, refs: list[str]) -> None:
+    parent = quote.getparent()
+    index = parent.index(quote)
+    tail, quote.tail = quote.tail, None
+    cit = etree.Element(T + "cit")
+    cit.append(quote)
+    etree.SubElement(cit, T + "ptr", {"type": "speaker", "target": " ".join("#" + r for r in refs),
+                                      "resp": RESP, "cert": ATTRIBUTION_CERT})
+    cit.tail = tail
+    parent.insert(index, cit)

@@ -1,0 +1,125 @@
+"""Validation of TEI documents against the edition's schema: the grammar
+(schema/edition.rng, RELAX NG) and the rules (schema/edition.sch, Schematron).
+
+    validator = Validator()                 # compiles both once
+    for d in validator.check_file("build/leon-trotsky.xml"):
+        print(d)                            # file:line:col: error: message [rule-id]
+
+Every problem is reported at once, each with its rule id, the XPath of the
+element and, where possible, a hint (did you mean …?). A grammar error and a
+rule that say the same thing about the same attribute are reported once, by
+the rule, whose message is the more precise.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from lxml import etree
+
+from .validation.diagnostics import ERROR, WARNING, Diagnostic, sort_key
+from .validation.grammar import Grammar
+from .validation.hints import Hints
+from .validation.positions import Positions, xpath_of
+from .validation.rules import Rules
+from .xmlio import parse_xml
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+GRAMMAR_FILE = SCHEMA_DIR / "edition.rng"
+RULES_FILE = SCHEMA_DIR / "edition.sch"
+
+__all__ = ["Diagnostic", "Validator", "ERROR", "WARNING", "errors_in", "warnings_in"]
+
+
+class Validator:
+    """The edition's grammar and rules, compiled once, to check any number of documents."""
+
+    def __init__(self, config=None, *, grammar: str | os.PathLike | None = None,
+                 rules: str | os.PathLike | None = None, register=None, allow_xinclude: bool | None = None):
+        """*config*: an edition Config (its schema folder, register and allow_xinclude), or None.
+
+        Without one, the toolkit's own schema files are used; *register* (a
+        Register) only improves the hints.
+        """
+        schema_dir = getattr(config, "schema_dir", None)
+        self.grammar = Grammar(grammar or _schema_file(schema_dir, GRAMMAR_FILE))
+        self.rules = Rules(rules or _schema_file(schema_dir, RULES_FILE))
+        self.config = config
+        self._register = register
+        self.allow_xinclude = (allow_xinclude if allow_xinclude is not None
+                               else bool(getattr(config, "allow_xinclude", False)))
+
+    @property
+    def register(self):
+        """The register for hints: given, or the edition's (loaded on first need)."""
+        if self._register is None and self.config is not None and getattr(self.config, "register", None):
+            from . import register as register_mod
+            path = Path(self.config.register)
+            if path.is_file():
+                try:
+                    self._register = register_mod.load(path)
+                except Exception:       # hints are a help, never a reason to fail
+                    self._register = register_mod.empty()
+        return self._register
+
+    def check_file(self, path: str | os.PathLike) -> list[Diagnostic]:
+        """Parse *path* safely and check it; raises EditionError if it cannot be read."""
+        tree = parse_xml(path, allow_xinclude=self.allow_xinclude)
+        return self.check(tree, path)
+
+    def check(self, tree: etree._ElementTree, path: str | os.PathLike | None = None,
+              source: bytes | str | None = None) -> list[Diagnostic]:
+        """Every problem of *tree* (read from *path*), grammar and rules, in document order."""
+        if isinstance(tree, etree._Element):
+            tree = tree.getroottree()
+        name = str(path) if path is not None else "<document>"
+        grammar_errors = self.grammar.check(tree)
+        failures = self.rules.check(tree)
+        if not grammar_errors and not failures:
+            return []
+        if (source is None and path is not None and tree.getroot().sourceline is not None
+                and Path(path).is_file()):
+            source = Path(path).read_bytes()
+        positions = Positions(tree, source)
+        hints = Hints(tree, self.register)
+        diagnostics = []
+        for f in failures:
+            line, col = positions.of(f.element, f.attribute)
+            diagnostics.append(Diagnostic(
+                f.severity, name, line, col, f.message, f.rule,
+                xpath_of(f.element) + (f"/@{_display(f.attribute)}" if f.attribute else "") if f.element is not None
+                else None, hints.hint(f.rule, f.element), (id(f.element), _local(f.attribute))))
+        covered = {d.subject for d in diagnostics if d.subject[1]}
+        for g in grammar_errors:
+            if g.attribute and (id(g.element), _local(g.attribute)) in covered:
+                continue
+            line, col = positions.of(g.element, g.attribute)
+            diagnostics.append(Diagnostic(
+                ERROR, name, line, col, g.message, g.rule,
+                xpath_of(g.element) + (f"/@{g.attribute}" if g.attribute else ""), g.hint,
+                (id(g.element), _local(g.attribute))))
+        return sorted(diagnostics, key=sort_key)
+
+
+def _display(attribute: str) -> str:
+    return "xml:id" if attribute == "id" else attribute
+
+
+def _local(attribute: str | None) -> str | None:
+    return attribute.split(":", 1)[1] if attribute and ":" in attribute else attribute
+
+
+def _schema_file(schema_dir, default: Path) -> Path:
+    """The edition's own copy of a schema file if it has one, else the toolkit's."""
+    if schema_dir is not None and (Path(schema_dir) / default.name).is_file():
+        return Path(schema_dir) / default.name
+    return default
+
+
+def errors_in(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return [d for d in diagnostics if d.severity == ERROR]
+
+
+def warnings_in(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return [d for d in diagnostics if d.severity == WARNING]

@@ -1,0 +1,102 @@
+"""The rules check: ISO Schematron (schema/edition.sch) through lxml.isoschematron.
+
+lxml compiles the Schematron to XSLT 1.0 once; each run returns an SVRL report
+whose failed assertions carry the rule id, the role (warning or error), the
+message and the XPath location of the node, which is resolved back to the
+element (and attribute) in the tree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree, isoschematron
+
+SVRL = "{http://purl.oclc.org/dsdl/svrl}"
+#: Schematron roles that do not make a document invalid
+WARNING_ROLES = {"warning", "warn", "info", "information"}
+#: rule id -> the attribute an element-level rule is about (its column is reported)
+RULE_ATTRIBUTE = {
+    "ref-person": "ref", "ref-place": "ref", "ref-org": "ref",
+    "ref-kind-person": "ref", "ref-kind-place": "ref", "ref-kind-org": "ref",
+    "resp-declared": "resp", "who-declared": "who", "cert-needs-resp": "cert",
+    "calendar-declared": "calendar", "dating-method-declared": "datingMethod",
+    "date-range": "from", "date-range-custom": "from-custom", "date-bounds": "notBefore",
+    "xml-id-unique": "id", "speaker-person": "target",
+}
+
+
+@dataclass
+class RuleFailure:
+    element: etree._Element | None
+    attribute: str | None
+    rule: str
+    severity: str
+    message: str
+
+
+class Rules:
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.schematron = isoschematron.Schematron(etree.parse(str(self.path)), store_report=True)
+        self.rule_ids = {el.get("id") for el in etree.parse(str(self.path)).iter(
+            "{http://purl.oclc.org/dsdl/schematron}assert", "{http://purl.oclc.org/dsdl/schematron}report")}
+
+    def check(self, tree: etree._ElementTree) -> list[RuleFailure]:
+        self.schematron.validate(tree)
+        report = self.schematron.validation_report
+        failures = []
+        elements = None
+        for node in report.iter(SVRL + "failed-assert", SVRL + "successful-report"):
+            element, attribute = _locate(tree, node.get("location"))
+            index = node.findtext(SVRL + "diagnostic-reference[@diagnostic='element-index']")
+            if element is None and index and index.strip().isdigit():
+                # an attribute context: the skeleton gives no element path, the diagnostic its position
+                elements = elements if elements is not None else list(tree.getroot().iter(etree.Element))
+                if int(index) < len(elements):
+                    element = elements[int(index)]
+                    attribute = attribute or _attribute_of(node.get("location"))
+            rule = node.get("id") or "rule"
+            if (attribute is None and element is not None and RULE_ATTRIBUTE.get(rule)
+                    and element.get(_qualified(RULE_ATTRIBUTE[rule])) is not None):
+                attribute = RULE_ATTRIBUTE[rule]
+            text = node.find(SVRL + "text")
+            failures.append(RuleFailure(
+                element, attribute, rule,
+                "warning" if (node.get("role") or "").lower() in WARNING_ROLES else "error",
+                " ".join("".join(text.itertext()).split()) if text is not None else node.get("test", "")))
+        return failures
+
+
+def _locate(tree: etree._ElementTree, location: str | None):
+    """(element, attribute local name) for an SVRL location XPath."""
+    if not location:
+        return None, None
+    try:
+        found = tree.xpath(location)
+    except etree.XPathError:
+        return None, None
+    if not found:
+        return None, None
+    node = found[0]
+    if isinstance(node, etree._Element):
+        return node, None
+    if getattr(node, "is_attribute", False):
+        return node.getparent(), etree.QName(node.attrname).localname
+    parent = getattr(node, "getparent", lambda: None)()
+    return parent, None
+
+
+def _qualified(attribute: str) -> str:
+    return "{http://www.w3.org/XML/1998/namespace}id" if attribute == "id" else attribute
+
+
+def _attribute_of(location: str | None) -> str | None:
+    """'when' for a location ending in /@when or /@*[local-name()='when' …]."""
+    if not location or "@" not in location:
+        return None
+    step = location.rsplit("@", 1)[1]
+    if step.startswith("*[local-name()="):
+        return step.split("'")[1]
+    return step.strip("[]/") or None
