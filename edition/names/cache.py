@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from .gazetteer import place_names
 from .index import NameIndex, Sense, from_register
+from .known import KNOWN_ORGS, KNOWN_PLACES
 from .match import Matcher
 
 _CACHE: dict[int, tuple[object, NameIndex, Matcher]] = {}
 GAZETTEER_SENSE = Sense("place", None, "main", "gazetteer")
+KNOWN_SENSES = ((KNOWN_PLACES, Sense("place", None, "main", "wordlist")),
+                (KNOWN_ORGS, Sense("org", None, "main", "wordlist")))
 
 
 def build_index(register, use_gazetteer: bool = True) -> NameIndex:
     index = from_register(register)
     if use_gazetteer:
+        for names, sense in KNOWN_SENSES:
+            for name in names:
+                index.add_if_new(name, sense)
         for name in place_names():
             index.add_if_new(name, GAZETTEER_SENSE)
     return index

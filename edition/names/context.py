@@ -7,9 +7,19 @@ same whether the text kept its capitals or not.
 from __future__ import annotations
 
 from .tokens import Token, Tokens
-from .wordlists import (ACTOR_AFTER, DEMONYMS, DERIVED_SUFFIXES, NOT_NAME_BEFORE, POSSESSIVE,
-                        KINSHIP, WEAK_NOT_NAME_BEFORE,
-                        THING_HEADS_AFTER_PERSON, THING_HEADS_BEFORE_PERSON, TITLES)
+from .wordlists import (
+    ACTOR_AFTER,
+    DEMONYMS,
+    DERIVED_SUFFIXES,
+    KINSHIP,
+    NOT_NAME_BEFORE,
+    ORG_MODIFIERS,
+    POSSESSIVE,
+    THING_HEADS_AFTER_PERSON,
+    THING_HEADS_BEFORE_PERSON,
+    TITLES,
+    WEAK_NOT_NAME_BEFORE,
+)
 
 
 def _adjacent_before(tokens: Tokens, pos: int) -> Token | None:
@@ -41,6 +51,10 @@ def thing_after_person(tokens: Tokens, start: int, end: int):
     nxt = _adjacent_after(tokens, end)
     if nxt is not None and nxt.word in THING_HEADS_AFTER_PERSON:
         return THING_HEADS_AFTER_PERSON[nxt.word], nxt.end
+    if nxt is not None and nxt.word in ORG_MODIFIERS:     # "ivan franko national university"
+        head = _adjacent_after(tokens, nxt.raw_end)
+        if head is not None and head.word in THING_HEADS_AFTER_PERSON:
+            return THING_HEADS_AFTER_PERSON[head.word], head.end
     return None
 
 

@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .. import spans
-from . import context, patterns
+from . import context, cues, patterns, places
 from .cache import index_and_matcher
 from .forms import text_lower
 from .index import KIND_OF_ELEMENT, PARTIAL_TYPES, Sense
 from .match import Match, Matcher, longest_first
 from .patterns import Candidate, looks_like_name
 from .tokens import Tokens
-from .wordlists import COMMON_WORDS, GIVEN_NAMES
+from .wordlists import COMMON_WORDS, GIVEN_NAMES, SURNAME_WORDS
 
 #: words after a common-word form that show it is not a name ("north of moscow")
 NOT_NAME_AFTER = {"of"}
@@ -108,11 +108,16 @@ class DocumentNames:
                     return m.start
             return None
 
+        match_starts = {m.start for m in kept if isinstance(m, Match)}
         person_ends = {m.end for m in kept if isinstance(m, Match)}
         cands = patterns.person_candidates(b.tokens, lambda p: bool(kind_at(p) - {"person"}),
                                            person_ends.__contains__, self.things)
         cands += patterns.org_candidates(b.tokens, place_span_ending)
-        cands = [c for c in cands if not _overlaps(c.start, c.end, b.protected)]
+        cands += places.place_candidates(b.tokens, place_span_ending, match_starts.__contains__)
+        cands += cues.alias_candidates(b.tokens) + cues.double_name_candidates(b.tokens)
+        cands += cues.newspaper_candidates(b.tokens) + cues.acronym_definitions(b.tokens)
+        cands = [self._thing_or_person(b, c) for c in cands if not _overlaps(c.start, c.end, b.protected)]
+        cands = [c for c in cands if c is not None]
         # longest wins; on equal length the index (register) match wins
         ranked = sorted(kept + cands, key=lambda s: (-(s.end - s.start), isinstance(s, Candidate), s.start))
         taken, chosen2 = [], []
@@ -122,6 +127,17 @@ class DocumentNames:
             taken.append((s.start, s.end))
             chosen2.append(s)
         b.spans = sorted(chosen2, key=lambda s: s.start)
+
+    @staticmethod
+    def _thing_or_person(b: _Block, c: Candidate) -> Candidate | None:
+        """"ivan franko national university": a person candidate that names a thing."""
+        if c.kind != "person":
+            return c
+        thing = context.thing_after_person(b.tokens, c.start, c.end)
+        if thing is None:
+            return c
+        kind, end = thing
+        return Candidate(c.start, end, kind, "thing-name") if kind else None
 
     # -- step 2: evidence over the whole document ---------------------------------
     def _evidence(self) -> None:
@@ -213,7 +229,11 @@ class DocumentNames:
                     self._mention(f.entry)
                 found.append(Found(n, f.start, f.end, f.kind, f.entry, f.cert, f.why,
                                    b.text[f.start:f.end]))
+        acronyms = [a for a in self._acronyms(found)
+                    if not any(f.block == a.block and f.start < a.end and a.start < f.end for f in found)]
+        found += acronyms
         found += self._consistency(found)
+        found = self._surnames_are_persons(found)
         return sorted(found, key=lambda f: (f.block, f.start))
 
     def _mention(self, entry: str) -> None:
@@ -221,17 +241,46 @@ class DocumentNames:
         self.last_mention[entry] = self.clock
 
     # -- step 4: names found by a pattern are tagged wherever they recur -----------
-    def _consistency(self, found: list[Found]) -> list[Found]:
+    def _recurring_forms(self, found: list[Found]) -> dict[str, str]:
+        """Form -> kind of every name a pattern found that stands for itself elsewhere too."""
         forms: dict[str, str] = {}
+        self.cued_surnames: set[str] = set()
         for f in found:
-            if f.entry or f.why not in ("title", "given-name"):
+            if f.entry:
                 continue
             form = f.text.lower()
-            forms.setdefault(form, f.kind)
-            last = form.split()[-1]
-            if " " in form and looks_like_name(last) and len(last) >= MIN_SURNAME \
-                    and last not in GIVEN_NAMES and last not in self.index:
-                forms.setdefault(last, f.kind)
+            if f.why in ("title", "given-name"):
+                forms.setdefault(form, f.kind)
+                last = form.split()[-1]
+                if " " in form and looks_like_name(last) and len(last) >= MIN_SURNAME \
+                        and last not in GIVEN_NAMES and last not in self.index:
+                    forms.setdefault(last, f.kind)
+                elif " " in form and last in SURNAME_WORDS and f.kind == "person":
+                    self.cued_surnames.add(last)
+                    forms.setdefault(last, f.kind)
+            elif f.why in cues.PROPAGATED or f.why == "acronym":
+                forms.setdefault(form, f.kind)
+            elif f.why in places.PROPAGATED:
+                word = places.propagated_form(form, Candidate(0, len(form), f.kind, f.why))
+                if word and len(word) >= MIN_SURNAME:
+                    forms.setdefault(word, f.kind)
+        return forms
+
+    def _acronyms(self, found: list[Found]) -> list[Found]:
+        """"russian social democratic labour party (rsdlp)": the acronym names the same thing."""
+        out = []
+        for f in found:
+            if f.kind == "person":
+                continue
+            b = self.blocks[f.block]
+            hit = cues.acronym_after(b.low, f.start, f.end)
+            if hit and not _overlaps(*hit, [(p[0], p[1]) for p in b.protected]):
+                out.append(Found(f.block, hit[0], hit[1], f.kind, f.entry, "low", "acronym",
+                                 b.text[hit[0]:hit[1]]))
+        return out
+
+    def _consistency(self, found: list[Found]) -> list[Found]:
+        forms = self._recurring_forms(found)
         if not forms:
             return []
         matcher = Matcher(forms)
@@ -247,10 +296,29 @@ class DocumentNames:
                         context.thing_after_person(b.tokens, m.start, m.end) is not None
                         or context.thing_before_person(b.tokens, m.start)):
                     continue
+                if m.form in self.cued_surnames and not self._cued(b, m, taken.get(n, [])):
+                    continue
                 if not _overlaps(m.start, m.end, busy):
                     extra.append(Found(n, m.start, m.end, forms[m.form], None, "low",
                                        "consistency", b.text[m.start:m.end]))
         return extra
+
+    @staticmethod
+    def _cued(b: _Block, m: Match, spans_: list[tuple[int, int]]) -> bool:
+        """A surname that is also a common word ("north") is a name only where the context says so."""
+        if context.blocked_by_word_before(b.tokens, m.start, m.end):
+            return False
+        starts = {s for s, _ in spans_} | {p[0] for p in b.protected}
+        ends = {e for _, e in spans_} | {p[1] for p in b.protected}
+        return context.supports_person(b.tokens, m.start, m.end, starts, ends)
+
+    def _surnames_are_persons(self, found: list[Found]) -> list[Found]:
+        """A town that is also the surname of a person in the text ("kirov") is the person."""
+        surnames = {f.text.lower().split()[-1] for f in found
+                    if f.kind == "person" and " " in f.text.strip()}
+        return [Found(f.block, f.start, f.end, "person", None, "low", "consistency", f.text)
+                if f.kind == "place" and not f.entry and f.text.lower() in surnames else f
+                for f in found]
 
 
 def find_names(root: etree._Element, register) -> tuple[list[Found], list[etree._Element]]:

@@ -8,14 +8,30 @@ person candidate must look like a name (see :func:`looks_like_name`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .context import is_derived_word
 from .tokens import Tokens
-from .wordlists import (ACTOR_AFTER, COMMON_WORDS, DEMONYMS, ENGLISH_ENDINGS, GIVEN_NAMES,
-                        NAME_SUFFIXES, ORG_EVENT_HEADS, ORG_HEAD_ONLY, ORG_HEADS, ORG_MODIFIERS, ORG_SOLO_MODIFIERS,
-                        STOPWORDS, TITLES, VESSELS_AND_THINGS)
+from .wordlists import (
+    ACTOR_AFTER,
+    COMMON_WORDS,
+    DEMONYMS,
+    ENGLISH_ENDINGS,
+    GIVEN_NAMES,
+    NAME_SUFFIXES,
+    NEWSPAPER_HEADS,
+    NOT_SURNAME_AFTER,
+    ORG_EVENT_HEADS,
+    ORG_HEAD_ONLY,
+    ORG_HEADS,
+    ORG_MODIFIERS,
+    ORG_SOLO_MODIFIERS,
+    STOPWORDS,
+    SURNAME_WORDS,
+    TITLES,
+    VESSELS_AND_THINGS,
+)
 
 ROMAN_NUMERAL = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
 NAME_WORD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*$")
@@ -53,6 +69,9 @@ def _close(tokens: Tokens, i: int) -> bool:
     return gap == " " or (gap == ". " and len(a.word) == 1)
 
 
+close = _close
+
+
 def _is_initial(tokens: Tokens, i: int) -> bool:
     """A one-letter word followed by a full stop and another word: "p." in "james p. cannon"."""
     return (len(tokens[i].word) == 1 and tokens[i].word.isalpha() and i + 1 < len(tokens)
@@ -69,6 +88,15 @@ def _extend_name(tokens: Tokens, i: int, is_other_kind: Callable[[int], bool],
                 or _is_initial(tokens, k + 1))):
         k += 1
     return k
+
+
+def _word_surname_follows(tokens: Tokens, i: int, is_other_kind: Callable[[int], bool]) -> bool:
+    """"david north said": a given name and a word that is also a surname ("north of ..." is not)."""
+    if i + 1 >= len(tokens) or not _close(tokens, i) or tokens[i + 1].word not in SURNAME_WORDS \
+            or is_other_kind(tokens[i + 1].start):
+        return False
+    return not (i + 2 < len(tokens) and tokens[i + 2].word in NOT_SURNAME_AFTER
+                and not tokens[i + 1].possessive)
 
 
 def things_named(tokens: Tokens) -> set[str]:
@@ -94,6 +122,8 @@ def person_candidates(tokens: Tokens, is_other_kind: Callable[[int], bool],
             i > 0 and _close(tokens, i - 1) and tokens[i - 1].word in VESSELS_AND_THINGS)
         if titled or (tok.word in GIVEN_NAMES and not thing and not is_other_kind(tok.start)):
             k = _extend_name(tokens, i, is_other_kind, is_name_end)
+            if k == i and not titled and _word_surname_follows(tokens, i, is_other_kind):
+                k = i + 1
             out.append(Candidate(tokens[i].start, tokens[k].end, "person",
                                  "title" if titled else "given-name"))
             i = k + 1
@@ -109,7 +139,8 @@ def _names_an_org(head: str, modifiers: list[str]) -> bool:
         return all(m in ORG_HEAD_ONLY[head] for m in modifiers)
     if len(modifiers) >= 2:
         return not all(m in DEMONYMS for m in modifiers)
-    return modifiers[0] in ORG_SOLO_MODIFIERS or modifiers[0] in ORG_HEADS[head]
+    solo = modifiers[0] in ORG_SOLO_MODIFIERS and head not in NEWSPAPER_HEADS
+    return solo or modifiers[0] in ORG_HEADS[head]
 
 
 def org_candidates(tokens: Tokens, place_span_ending: Callable[[int], int | None]) -> list[Candidate]:
@@ -136,6 +167,8 @@ def org_candidates(tokens: Tokens, place_span_ending: Callable[[int], int | None
                 j -= 1
                 continue
             break
-        if modifiers and _names_an_org(tok.word, modifiers):
+        translation = tok.word in NEWSPAPER_HEADS and tokens.low[start - 1:start] == "(" \
+            and tokens.low[tok.end:tok.end + 1] == ")"
+        if modifiers and _names_an_org(tok.word, modifiers) and not translation:
             out.append(Candidate(start, tok.end, "org", "org-head"))
     return out

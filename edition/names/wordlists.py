@@ -6,6 +6,8 @@ general facts about English and about how names are used in running text.
 
 from __future__ import annotations
 
+from .forms import variants
+
 
 def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
@@ -37,6 +39,19 @@ COMMON_WORDS = _words("""
     faith constant sterling noble savage wild moody hardy keen bold
     """)
 
+#: common words that are also frequent surnames: after a given name they are the surname
+#: ("david north", "robert service"), and elsewhere only where the context shows a person
+SURNAME_WORDS = _words("""
+    young white black brown green grey gray grant bush ford price long little hope love
+    hall hill wood woods field fields stone king bishop mason cook baker smith miller bell
+    reed read rich strong wise sharp cross law church lane park bridge castle gate carter
+    turner porter walker weaver taylor gardener glass steel fisher hunter shepherd north
+    south east west service wells wright hay moss bird fox wolf lamb crow swan drake hawk
+    hart trotter hardy moody keen noble savage sterling dies knight lord baron
+    """)
+#: words after such a surname that show it is not one ("north of moscow")
+NOT_SURNAME_AFTER = frozenset({"of", "to", "from"})
+
 #: function words: never part of a name candidate found by a pattern
 STOPWORDS = _words("""
     a an the and or but nor of in on at to from by with without for as into onto upon
@@ -54,6 +69,8 @@ STOPWORDS = _words("""
     began become becomes become told knew thought felt found brought bought fought taught
     sometimes soon immediately eventually finally also later subsequently thus hence
     however therefore meanwhile instead already together alone
+    throughout despite beyond behind near around along amid amidst amongst although though
+    because whereas whether if unless up down out off back away
     """)
 
 #: endings of English words that are not names (a name candidate never takes such a word)
@@ -163,6 +180,9 @@ ORG_MODIFIERS = _words("""
     south north east west northern southern eastern western
     """)
 
+#: heads of newspaper names: a demonym makes a name ("russian gazette"); "times"
+#: needs a place or two modifiers ("new york times", not "soviet times")
+
 #: demonyms and words derived from names: never tagged on their own
 DEMONYMS = _words("""
     russian russians soviet soviets ukrainian ukrainians german germans french english
@@ -172,6 +192,9 @@ DEMONYMS = _words("""
     stalinist stalinists stalinism leninist leninism marxist marxists marxism
     tsarist communist communists socialist socialists
     """)
+NEWSPAPER_HEADS = frozenset({"gazette", "herald", "tribune", "chronicle", "courier", "times"})
+ORG_HEADS.update({head: DEMONYMS & ORG_MODIFIERS for head in NEWSPAPER_HEADS - {"times"}})
+ORG_HEADS["times"] = frozenset()
 #: endings of words derived from names ("trotskyism", "stalinist", "leninist")
 DERIVED_SUFFIXES = ("ism", "isms", "ist", "ists", "ite", "ites", "ian", "ians", "ese", "ish")
 
@@ -195,7 +218,49 @@ GIVEN_NAMES = _words("""
     vladimir julius georgi isaak israel moses abraham samuel jacob benjamin
     natasha sasha misha lyova seryozha volodya kolya
     """)
+#: the shortest damaged form of an accented given name that counts as a given name
+MIN_DAMAGED_GIVEN_NAME = 4
 #: endings of patronymics and surnames common in the languages of the region
 NAME_SUFFIXES = ("ovich", "evich", "ich", "ovna", "evna", "ichna", "ov", "ev", "ova", "eva",
                  "sky", "skii", "skiy", "ski", "skaya", "enko", "insky", "stein", "dze",
                  "yan", "ovsky", "in", "ina")
+
+#: words before a name that announce a person's other name; the value says whether the
+#: name must stand in quotation marks ("the name "lvov"") or not ("pen name pero")
+ALIAS_CUES = {
+    ("pen", "name"): False, ("pseudonym",): False, ("alias",): False, ("nicknamed",): False,
+    ("nom", "de", "guerre"): False, ("ne",): False, ("nee",): False, ("n\u00e9e",): False,
+    ("the", "name"): True, ("his", "name"): True, ("her", "name"): True, ("surname", "to"): True,
+    ("name", "to"): True, ("pseudonyms",): True,
+}
+#: birth-name cues ("née") need an opening parenthesis or a comma before them
+BIRTH_CUES = frozenset({("ne",), ("nee",), ("n\u00e9e",)})
+
+#: given names with letters outside ASCII: a damaged text shows them with those letters
+#: deleted ("ramn"); those forms are given names too (see GIVEN_NAMES)
+ACCENTED_GIVEN_NAMES = _words("""
+    ramón josé jesús andrés maría héctor álvaro rené françois jérôme andré léon léo
+    hélène bohdan józef stanisław jerzy władysław wojciech lech
+    mátyás béla józsef lászló zoltán dušan miloš tomáš jiří václav
+    """)
+#: prefixes of hyphenated words that are not double names ("anti-stalin")
+NOT_NAME_PREFIXES = _words("""
+    anti pro pre post neo non ex co pan counter ultra semi pseudo quasi inter trans sub
+    super proto crypto mid self vice arch
+    """)
+#: words after a hyphenated pair of names that make it a thing ("molotov-ribbentrop pact")
+PAIR_THINGS = _words("""
+    pact treaty line bloc agreement plan alliance axis trial trials affair war wars
+    border frontier railway railroad canal highway road offensive accord accords
+    """)
+#: endings of one part of a double surname ("sedova-trotskaya", "khrustalyev-nosar")
+DOUBLE_NAME_ENDINGS = ("ov", "ev", "yev", "ova", "eva", "sky", "skaya", "skii", "aya",
+                       "enko", "ovich", "evich", "dze", "yan", "ski")
+
+
+def _damaged_forms(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(v for n in names for v in variants(n)
+                     if len(v) >= MIN_DAMAGED_GIVEN_NAME and v not in COMMON_WORDS and v not in STOPWORDS)
+
+
+GIVEN_NAMES = GIVEN_NAMES | _damaged_forms(ACCENTED_GIVEN_NAMES)
