@@ -5,6 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# property tests check invariants, not speed: no per-example deadline (CI machines vary)
+settings.register_profile("edition", deadline=None)
+settings.load_profile("edition")
 
 from edition import config as config_mod
 from edition import pipeline, xmlio

@@ -33,6 +33,18 @@ def tagged(text: str, reg=None) -> etree._Element:
     return root
 
 
+NOREG = FIXTURES / "noregister"
+
+
+def noreg(text: str) -> etree._Element:
+    """The names pass over *text* with no register: general resources and rules only."""
+    return tagged(text, register.empty())
+
+
+def noreg_file(name: str) -> etree._Element:
+    return noreg((NOREG / name).read_text(encoding="utf-8"))
+
+
 def names(root, kind: str = "*") -> list[str]:
     """Texts of the name elements of one kind (persName, placeName, orgName) in order."""
     if kind == "*":

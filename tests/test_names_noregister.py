@@ -5,25 +5,17 @@ from __future__ import annotations
 
 import pytest
 from lxml import etree
-from names_helpers import FIXTURES, NAME_XPATH, NS, names, tagged
-
-from edition import register
-
-NOREG = FIXTURES / "noregister"
-
-
-def noreg(text: str):
-    return tagged(text, register.empty())
+from names_helpers import NAME_XPATH, NS, names, noreg, noreg_file
 
 
 @pytest.fixture(scope="module")
 def scientist():
-    return noreg((NOREG / "scientist.txt").read_text(encoding="utf-8"))
+    return noreg_file("scientist.txt")
 
 
 @pytest.fixture(scope="module")
 def city():
-    return noreg((NOREG / "city.txt").read_text(encoding="utf-8"))
+    return noreg_file("city.txt")
 
 
 # -- the fixture texts ---------------------------------------------------------------

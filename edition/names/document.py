@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .. import spans
-from . import context, cues, patterns, places
+from . import context, cues, given, orgs, patterns, places
 from .cache import index_and_matcher
 from .forms import text_lower
 from .index import KIND_OF_ELEMENT, PARTIAL_TYPES, Sense
@@ -112,7 +112,24 @@ class DocumentNames:
         person_ends = {m.end for m in kept if isinstance(m, Match)}
         cands = patterns.person_candidates(b.tokens, lambda p: bool(kind_at(p) - {"person"}),
                                            person_ends.__contains__, self.things)
+        known = [(m.start, m.end) for m in kept]
+
+        def overlaps_known(start: int, end: int) -> bool:
+            return _overlaps(start, end, known)
+
+        cands += given.person_candidates(b.tokens, overlaps_known, self.things)
+        cands += given.speaker_candidates(b.tokens, overlaps_known)
         cands += patterns.org_candidates(b.tokens, place_span_ending)
+
+        def place_span_starting(pos: int) -> int | None:
+            for m in kept:
+                if m.start == pos and isinstance(m, Match) and \
+                        any(s.kind == "place" for s in self.index.lookup(m.form)):
+                    return m.end
+            return None
+
+        cands += orgs.institution_candidates(b.tokens, place_span_starting)
+        cands += orgs.named_institution_candidates(b.tokens, overlaps_known)
         cands += places.place_candidates(b.tokens, place_span_ending, match_starts.__contains__)
         cands += cues.alias_candidates(b.tokens) + cues.double_name_candidates(b.tokens)
         cands += cues.newspaper_candidates(b.tokens) + cues.acronym_definitions(b.tokens)
@@ -258,7 +275,7 @@ class DocumentNames:
                 elif " " in form and last in SURNAME_WORDS and f.kind == "person":
                     self.cued_surnames.add(last)
                     forms.setdefault(last, f.kind)
-            elif f.why in cues.PROPAGATED or f.why == "acronym":
+            elif f.why in cues.PROPAGATED or f.why in ("acronym", "speaker"):
                 forms.setdefault(form, f.kind)
             elif f.why in places.PROPAGATED:
                 word = places.propagated_form(form, Candidate(0, len(form), f.kind, f.why))

@@ -222,7 +222,43 @@ KNOWN_ORGS = _lines("""
     iskra
     vperyod
     vorwarts
+    red cross
+    international red cross
+    red crescent
+    league of nations
+    united nations
+    nobel committee
+    norwegian nobel committee
+    nobel foundation
+    royal society
+    royal institution
+    academie francaise
+    academie des sciences
+    sorbonne
+    college de france
+    institut pasteur
+    pasteur institute
+    radium institute
+    salvation army
+    world health organization
+    international olympic committee
     """)
+
+#: heads of institutions named "HEAD of X" ("university of paris", "academy of sciences")
+INSTITUTION_HEADS = _words("university academy institute society college conservatory conservatoire")
+#: what such a head may be "of" besides a place ("academy of sciences", "institute of technology")
+INSTITUTION_FIELDS = _words("""
+    sciences science arts fine music medicine technology engineering physics chemistry
+    mathematics law theology philosophy letters history agriculture mines economics
+    """)
+#: words before such a name that are part of it ("royal swedish academy of sciences")
+INSTITUTION_MODIFIERS = _words("""
+    royal imperial national state municipal free central polish russian french german
+    swedish american british austrian hungarian italian prussian bavarian czech soviet
+    ukrainian
+    """)
+#: heads after a name-like word that make an institution ("harvard university", "nobel committee")
+NAMED_INSTITUTION_HEADS = _words("university institute society college conservatory foundation")
 
 #: heads after a place name that make one place with it ("kherson governorate", "baikal lake");
 #: with a name-like word that is not a known place, only the administrative heads count

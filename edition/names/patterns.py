@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .context import is_derived_word
+from .resources import more_given_names
 from .tokens import Tokens
 from .wordlists import (
     ACTOR_AFTER,
@@ -29,6 +30,7 @@ from .wordlists import (
     ORG_SOLO_MODIFIERS,
     STOPWORDS,
     SURNAME_WORDS,
+    THING_HEADS_AFTER_PERSON,
     TITLES,
     VESSELS_AND_THINGS,
 )
@@ -56,7 +58,7 @@ def looks_like_name(word: str) -> bool:
 
 
 def _starts_name(word: str) -> bool:
-    return word in GIVEN_NAMES or (looks_like_name(word) and len(word) >= 5
+    return word in GIVEN_NAMES or word in more_given_names() or (looks_like_name(word) and len(word) >= 5
                                    and word.endswith(NAME_SUFFIXES))
 
 
@@ -83,7 +85,7 @@ def _extend_name(tokens: Tokens, i: int, is_other_kind: Callable[[int], bool],
     """Last word index of a name starting at word i (it never runs past a known name)."""
     k = i
     while (k + 1 < len(tokens) and not is_name_end(tokens[k].end) and k - i + 1 < MAX_NAME_WORDS and _close(tokens, k)
-           and not is_other_kind(tokens[k + 1].start)
+           and not is_other_kind(tokens[k + 1].start) and tokens[k + 1].word not in THING_HEADS_AFTER_PERSON
            and (looks_like_name(tokens[k + 1].word) or ROMAN_NUMERAL.match(tokens[k + 1].word)
                 or _is_initial(tokens, k + 1))):
         k += 1
@@ -99,10 +101,19 @@ def _word_surname_follows(tokens: Tokens, i: int, is_other_kind: Callable[[int],
                 and not tokens[i + 1].possessive)
 
 
+word_surname_follows = _word_surname_follows
+
+
 def things_named(tokens: Tokens) -> set[str]:
     """Words used as the name of a thing somewhere ("the tanker ruth"): not persons anywhere."""
-    return {tokens[i + 1].word for i in range(len(tokens) - 1)
-            if tokens[i].word in VESSELS_AND_THINGS and _close(tokens, i)}
+    items = tokens.items
+    return {items[i + 1].word for i in range(len(items) - 1)
+            if items[i].word in VESSELS_AND_THINGS and _close(tokens, i)}
+
+
+def _names_a_thing(tokens: Tokens, i: int, not_persons) -> bool:
+    return tokens[i].word in not_persons or (
+        i > 0 and tokens[i - 1].word in VESSELS_AND_THINGS and _close(tokens, i - 1))
 
 
 def person_candidates(tokens: Tokens, is_other_kind: Callable[[int], bool],
@@ -118,9 +129,8 @@ def person_candidates(tokens: Tokens, is_other_kind: Callable[[int], bool],
                   and not is_other_kind(tokens[i + 1].start))
         if titled:
             i += 1
-        thing = tok.word in not_persons or (
-            i > 0 and _close(tokens, i - 1) and tokens[i - 1].word in VESSELS_AND_THINGS)
-        if titled or (tok.word in GIVEN_NAMES and not thing and not is_other_kind(tok.start)):
+        if titled or (tok.word in GIVEN_NAMES and not _names_a_thing(tokens, i, not_persons)
+                      and not is_other_kind(tok.start)):
             k = _extend_name(tokens, i, is_other_kind, is_name_end)
             if k == i and not titled and _word_surname_follows(tokens, i, is_other_kind):
                 k = i + 1

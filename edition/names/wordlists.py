@@ -132,6 +132,9 @@ THING_HEADS_AFTER_PERSON = {
     "square": "place", "boulevard": "place", "prospect": "place", "mausoleum": "place",
     "station": "place", "bridge": "place", "park": "place", "memorial": "place",
     "prize": None, "prizes": None, "award": None, "medal": None, "order": None,
+    "calendar": None,
+    "ag": "org", "gmbh": "org", "inc": "org", "ltd": "org", "plc": "org", "corporation": "org",
+    "company": "org",
 }
 
 #: words just before a person's name that make it part of a thing's name
@@ -154,6 +157,8 @@ ORG_HEADS = {
     "commissariat": frozenset(), "directorate": frozenset(), "guard": frozenset(), "guards": frozenset(),
     "institute": frozenset(), "academy": frozenset(), "society": frozenset(), "association": frozenset(),
     "government": frozenset(), "opposition": frozenset(),
+    "university": frozenset(), "college": frozenset(), "conservatory": frozenset(),
+    "foundation": frozenset(),
 }
 #: heads of events rather than bodies: a place before them does not make an organization
 ORG_EVENT_HEADS = frozenset({"congress", "conference"})
@@ -217,6 +222,7 @@ GIVEN_NAMES = _words("""
     isaac max leo ludwig benito adolf winston franklin theodore woodrow harry
     vladimir julius georgi isaak israel moses abraham samuel jacob benjamin
     natasha sasha misha lyova seryozha volodya kolya
+    carl johannes gustav
     """)
 #: the shortest damaged form of an accented given name that counts as a given name
 MIN_DAMAGED_GIVEN_NAME = 4
@@ -264,3 +270,20 @@ def _damaged_forms(names: frozenset[str]) -> frozenset[str]:
 
 
 GIVEN_NAMES = GIVEN_NAMES | _damaged_forms(ACCENTED_GIVEN_NAMES)
+
+#: months and weekdays: never given names ("april", "june")
+CALENDAR_WORDS = _words("""
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    """)
+#: words after a single unknown word that show it names a speaker ("einstein said"); the
+#: word before it must open a clause (see :mod:`.given`)
+SPEAKER_AFTER = (
+    ("said",), ("says",), ("wrote",), ("writes",), ("remarked",), ("recalled",), ("argued",),
+    ("declared",), ("observed",), ("commented",), ("replied",), ("insisted",), ("complained",),
+    ("once", "said"), ("later", "wrote"), ("later", "said"), ("later", "recalled"),
+    ("is", "reported", "to", "have"), ("was", "reported", "to", "have"),
+    ("is", "said", "to", "have"), ("was", "quoted", "as"),
+)
+#: words right before such a speaker that open a clause (besides punctuation)
+CLAUSE_OPENERS = _words("and but that as when while where because although though whereas")
