@@ -32,6 +32,10 @@ LIST_ITEM_MAX = 160
 QUOTE_RESP = "#edition-quotes"
 #: certainty of a block quotation found by its first-person voice alone (no colon line before it)
 FIRST_PERSON_CERT = "low"
+#: a first-person paragraph is a quotation only in a text that mostly speaks in the third person:
+#: where more than this share of the paragraphs say "i" and "we", the text itself is the speaker
+#: (a memoir, a letter) and its paragraphs stay paragraphs
+FIRST_PERSON_SHARE_MAX = 0.2
 
 
 @dataclass
@@ -94,6 +98,7 @@ def read(text: str, options: ReaderOptions | None = None) -> etree._Element:
     lines = _lines(text)
     pending: tuple[str, int, str] = ("", 0, "")  # what the previous colon line announced
 
+    voiced = _first_person_quotations(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -132,7 +137,7 @@ def read(text: str, options: ReaderOptions | None = None) -> etree._Element:
             i += 1
             continue
         current_list = None
-        if kind != "quote" and first_person(line.text):
+        if kind != "quote" and i in voiced:
             kind, cert = "quote", FIRST_PERSON_CERT
         if kind == "quote":
             block = etree.SubElement(parent, T + "quote", {"type": "block", "resp": QUOTE_RESP,
@@ -144,6 +149,13 @@ def read(text: str, options: ReaderOptions | None = None) -> etree._Element:
         i += 1
     _indent(text_el, 1)
     return text_el
+
+
+def _first_person_quotations(lines: list[_Line]) -> set[int]:
+    """Indexes of the paragraphs that are quotations by their first-person voice alone."""
+    paragraphs = [i for i, line in enumerate(lines) if line.text and not HEADING.match(line.text)]
+    voiced = {i for i in paragraphs if first_person(lines[i].text)}
+    return voiced if len(voiced) <= FIRST_PERSON_SHARE_MAX * len(paragraphs) else set()
 
 
 def _unique(candidate: str, ids: set[str]) -> str:

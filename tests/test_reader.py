@@ -87,10 +87,21 @@ def test_colon_line_with_speech_verb_before_two_short_lines_is_a_quote():
     assert xp(text, "count(//t:quote[@type='block'])") == 1 and not xp(text, "//t:list")
 
 
+THIRD_PERSON = "".join(f"he went to the town number {n}.\n\n" for n in range(6))
+FIRST_PERSON = "some of our men tried to dissuade me. i went, and my aim was clear to us.\n"
+
+
 def test_first_person_paragraph_is_a_low_certainty_block_quote():
-    text = read("== s ==\nhe went there.\n\nsome of our men tried to dissuade me. i went, and my aim was clear to us.\n")
+    text = read("== s ==\n" + THIRD_PERSON + FIRST_PERSON)
     quote = xp(text, "//t:quote[@type='block']")
     assert len(quote) == 1 and quote[0].get("cert") == "low"
+    assert quote[0].text == FIRST_PERSON.strip()
+
+
+def test_a_text_in_the_first_person_keeps_its_paragraphs():
+    memoir = "== my youth ==\n" + "\n".join([FIRST_PERSON] * 4) + THIRD_PERSON
+    text = read(memoir)
+    assert not xp(text, "//t:quote") and len(xp(text, "//t:p")) == 10
 
 
 def test_heading_after_colon_line_cancels_it():
