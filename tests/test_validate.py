@@ -139,6 +139,16 @@ def test_date_rule_agrees_with_the_calendar(year, month, day):
 _DATE_VALIDATOR = Validator()
 
 
+@pytest.mark.parametrize("value,valid", [
+    ("--03", True), ("--02-29", True), ("--12-31", True),
+    ("--13", False), ("--00", False), ("--02-30", False), ("--04-31", False), ("---03", False),
+])
+def test_yearless_dates(value, valid):
+    tree = etree.fromstring(DATE_DOC.format(value=value).encode()).getroottree()
+    rules = {d.rule for d in errors_in(_DATE_VALIDATOR.check(tree))}
+    assert ("date-iso" not in rules) == valid
+
+
 # ---- the bundled edition --------------------------------------------------
 
 @pytest.fixture(scope="module")
