@@ -77,6 +77,12 @@ def test_convert_bad_input(edition_dir, name, content):
     assert not (edition_dir / "out.xml").exists()
 
 
+def test_convert_refuses_xml(edition_dir):
+    (edition_dir / "tei.xml").write_text('<?xml version="1.0"?>\n<TEI/>\n')
+    assert_one_line_error(run("convert", "tei.xml", "-o", "out.xml"))
+    assert not (edition_dir / "out.xml").exists()
+
+
 def test_convert_outside_an_edition(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.txt").write_text("text\n")

@@ -43,6 +43,9 @@ def command(source: Path, output: Path | None, force: bool) -> None:
     """
     config = load(find_root(Path.cwd()))
     text = read_text(source)
+    if text.lstrip().startswith(("<?xml", "<TEI")):
+        raise EditionError("is XML, not a plain text: convert takes the plain text; validate or build "
+                           "take TEI", source, 1, 1)
     target = output or source.with_suffix(".xml")
     to_stdout = str(target) == "-"
     if not to_stdout and target.exists():
