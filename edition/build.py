@@ -79,7 +79,7 @@ class Builder:
     def validator(self):
         if self._validator is None:
             from .validate import Validator
-            self._validator = Validator(self.config)
+            self._validator = Validator(self.config, register=self.register)
         return self._validator
 
     @property

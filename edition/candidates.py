@@ -14,8 +14,8 @@ from lxml import etree
 
 from . import spans
 from .names.document import find_names
-from .names.index import ELEMENT_OF_KIND, KIND_OF_ELEMENT
 from .passes.names import RESP
+from .register import KIND_OF_NAME, NAME_OF_KIND
 
 CONTEXT_CHARS = 40
 MAX_CONTEXTS = 3
@@ -55,10 +55,10 @@ def suggest(root: etree._Element, register, max_contexts: int = MAX_CONTEXTS) ->
     texts = [spans.text_of(b) for b in blocks]
     for f in found:
         if f.entry is None:
-            note(ELEMENT_OF_KIND[f.kind], texts[f.block], f.start, f.end)
+            note(NAME_OF_KIND[f.kind], texts[f.block], f.start, f.end)
     for n, block in enumerate(blocks):
         for el, start, end in spans.element_spans(block):
             local = etree.QName(el).localname
-            if local in KIND_OF_ELEMENT and not el.get("ref") and el.get("resp") == RESP:
+            if local in KIND_OF_NAME and not el.get("ref") and el.get("resp") == RESP:
                 note(local, texts[n], start, end)
     return sorted(by_key.values(), key=lambda s: (-s.count, s.type, s.name))

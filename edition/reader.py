@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from . import T, XML_ID
+from .passes.quotes import RESP as QUOTE_RESP
 from .quotes.voice import colon_line, first_person
 
 HEADING = re.compile(r"^\s*(={2,6})\s*(.*?)\s*\1\s*$")
@@ -29,7 +30,6 @@ DEFAULT_LIST_SECTIONS = ("see also", "external links", "works", "further reading
 #: a colon-introduced run of at least this many lines, each at most LIST_ITEM_MAX long, is a list
 LIST_MIN_ITEMS = 2
 LIST_ITEM_MAX = 160
-QUOTE_RESP = "#edition-quotes"
 #: certainty of a block quotation found by its first-person voice alone (no colon line before it)
 FIRST_PERSON_CERT = "low"
 #: a first-person paragraph is a quotation only in a text that mostly speaks in the third person:

@@ -24,8 +24,9 @@ KINDS = {
     "place": ("listPlace", "place", "placeName"),
     "org": ("listOrg", "org", "orgName"),
 }
-#: name element in the text -> entity kind
-KIND_OF_NAME = {name: kind for kind, (_, _, name) in KINDS.items()}
+#: entity kind -> name element in the text, and back
+NAME_OF_KIND = {kind: name for kind, (_, _, name) in KINDS.items()}
+KIND_OF_NAME = {name: kind for kind, name in NAME_OF_KIND.items()}
 
 
 @dataclass

@@ -205,20 +205,7 @@ def wrap(block: etree._Element, start: int, end: int, tag: str,
 
 def diplomatic_text(root: etree._Element) -> str:
     """The diplomatic text of every ``text`` element: all text but that of non-diplomatic elements."""
-    out: list[str] = []
-
-    def walk(el: etree._Element) -> None:
-        if el.text:
-            out.append(el.text)
-        for child in el:
-            if isinstance(child.tag, str) and child.tag not in NON_DIPLOMATIC:
-                walk(child)
-            if child.tail:
-                out.append(child.tail)
-
-    for text in root.iter(T + "text"):
-        walk(text)
-    return "".join(out)
+    return "".join(text_of(text) for text in root.iter(T + "text"))
 
 
 def same_text(source: str, diplomatic: str) -> bool:

@@ -76,10 +76,13 @@ def _refuse_entity_declarations(data: bytes, name: str) -> None:
         return
     m = ENTITY_DECLARATION.search(data, root_at)
     if m:
-        line = data.count(b"\n", 0, m.start()) + 1
-        column = m.start() - (data.rfind(b"\n", 0, m.start()) + 1) + 1
         raise EditionError("the document declares entities (<!ENTITY> in its DOCTYPE); entities are "
-                           "not allowed, write the characters instead", name, line, column)
+                           "not allowed, write the characters instead", name, *_line_col(data, m.start()))
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column of a byte offset."""
+    return data.count(b"\n", 0, offset) + 1, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
 
 
 def _refuse_entities(tree: etree._ElementTree, name: str) -> None:
@@ -111,9 +114,8 @@ def read_text(path: str | os.PathLike) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise EditionError(f"not UTF-8 text (byte 0x{data[exc.start]:02x})", path, line, col) from None
+        raise EditionError(f"not UTF-8 text (byte 0x{data[exc.start]:02x})", path,
+                           *_line_col(data, exc.start)) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():

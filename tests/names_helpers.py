@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from lxml import etree
@@ -16,7 +17,9 @@ NS = {"t": TEI_NS}
 NAME_XPATH = "//t:text//t:persName | //t:text//t:placeName | //t:text//t:orgName"
 
 
+@functools.lru_cache(maxsize=1)
 def small_register():
+    """Loaded once: the name index is cached per register object, and the tests never change it."""
     return register.load(FIXTURES / "names-register.xml")
 
 
@@ -34,11 +37,12 @@ def tagged(text: str, reg=None) -> etree._Element:
 
 
 NOREG = FIXTURES / "noregister"
+_EMPTY_REGISTER = register.empty()
 
 
 def noreg(text: str) -> etree._Element:
     """The names pass over *text* with no register: general resources and rules only."""
-    return tagged(text, register.empty())
+    return tagged(text, _EMPTY_REGISTER)
 
 
 def noreg_file(name: str) -> etree._Element:

@@ -11,6 +11,7 @@ from .. import register as register_mod
 from ..candidates import MAX_CONTEXTS, suggest
 from ..config import find_root, load
 from ..errors import EditionError
+from ..pipeline import load_register
 from ..xmlio import parse_xml
 from .common import reports_errors
 
@@ -24,9 +25,7 @@ def _register_for(file: Path, register_path: Path | None, use_register: bool):
         config = load(find_root(file.parent))
     except EditionError:
         return register_mod.empty()          # no edition here: every name is a candidate
-    if config.register and config.register.exists():
-        return register_mod.load(config.register)
-    return register_mod.empty()
+    return load_register(config)
 
 
 @click.command("candidates")

@@ -15,7 +15,8 @@ from .. import spans
 from . import context, cues, given, orgs, patterns, places
 from .cache import index_and_matcher
 from .forms import text_lower
-from .index import KIND_OF_ELEMENT, PARTIAL_TYPES, Sense
+from ..register import KIND_OF_NAME
+from .index import PARTIAL_TYPES, Sense
 from .match import Match, Matcher, longest_first
 from .patterns import Candidate, looks_like_name
 from .tokens import Tokens
@@ -58,6 +59,12 @@ def _overlaps(a: int, b: int, ranges) -> bool:
     return any(a < y and x < b for x, y, *_ in ranges)
 
 
+def _edges(b: _Block, spans_) -> tuple[set[int], set[int]]:
+    """Where names start and end in block *b*: *spans_* (start, end pairs) and the existing markup."""
+    pairs = [*spans_, *b.protected]
+    return {p[0] for p in pairs}, {p[1] for p in pairs}
+
+
 def _load_blocks(root: etree._Element) -> list[_Block]:
     out = []
     for el in spans.blocks(root):
@@ -65,7 +72,7 @@ def _load_blocks(root: etree._Element) -> list[_Block]:
         low = text_lower(text)
         protected = [(s, e, (child.get("ref") or "").lstrip("#").split(" ")[0] or None)
                      for child, s, e in spans.element_spans(el)
-                     if etree.QName(child).localname in KIND_OF_ELEMENT]
+                     if etree.QName(child).localname in KIND_OF_NAME]
         out.append(_Block(el, text, low, Tokens(low), protected))
     return out
 
@@ -101,12 +108,14 @@ class DocumentNames:
             return {s.kind for m in kept if isinstance(m, Match) and m.start == pos
                     for s in self.index.lookup(m.form) if s.entry}
 
+        place_matches = [m for m in kept if isinstance(m, Match)
+                         and any(s.kind == "place" for s in self.index.lookup(m.form))]
+
         def place_span_ending(pos: int) -> int | None:
-            for m in kept:
-                if m.end == pos and isinstance(m, Match) and \
-                        any(s.kind == "place" for s in self.index.lookup(m.form)):
-                    return m.start
-            return None
+            return next((m.start for m in place_matches if m.end == pos), None)
+
+        def place_span_starting(pos: int) -> int | None:
+            return next((m.end for m in place_matches if m.start == pos), None)
 
         match_starts = {m.start for m in kept if isinstance(m, Match)}
         person_ends = {m.end for m in kept if isinstance(m, Match)}
@@ -120,13 +129,6 @@ class DocumentNames:
         cands += given.person_candidates(b.tokens, overlaps_known, self.things)
         cands += given.speaker_candidates(b.tokens, overlaps_known)
         cands += patterns.org_candidates(b.tokens, place_span_ending)
-
-        def place_span_starting(pos: int) -> int | None:
-            for m in kept:
-                if m.start == pos and isinstance(m, Match) and \
-                        any(s.kind == "place" for s in self.index.lookup(m.form)):
-                    return m.end
-            return None
 
         cands += orgs.institution_candidates(b.tokens, place_span_starting)
         cands += orgs.named_institution_candidates(b.tokens, overlaps_known)
@@ -164,8 +166,7 @@ class DocumentNames:
             for m in b.raw:
                 if " " in m.form or "-" in m.form:
                     self.full_present.update(s.entry for s in self.index.lookup(m.form) if s.entry)
-            starts = {s.start for s in b.spans} | {p[0] for p in b.protected}
-            ends = {s.end for s in b.spans} | {p[1] for p in b.protected}
+            starts, ends = _edges(b, ((s.start, s.end) for s in b.spans))
             for s in b.spans:
                 if isinstance(s, Match) and s.form in COMMON_WORDS and \
                         context.supports_person(b.tokens, s.start, s.end, starts, ends):
@@ -209,9 +210,7 @@ class DocumentNames:
             return False
         if context.blocked_by_word_before(b.tokens, m.start, m.end):
             return False
-        starts = {s.start for s in b.spans} | {p[0] for p in b.protected}
-        ends = {s.end for s in b.spans} | {p[1] for p in b.protected}
-        if context.supports_person(b.tokens, m.start, m.end, starts, ends):
+        if context.supports_person(b.tokens, m.start, m.end, *_edges(b, ((s.start, s.end) for s in b.spans))):
             return True
         nxt = b.tokens.after(m.end, 1)
         return m.form in self.cued and not (nxt and nxt[0].word in NOT_NAME_AFTER)
@@ -233,7 +232,7 @@ class DocumentNames:
         for n, b in enumerate(self.blocks):
             items = [(s, e, ref) for s, e, ref in b.protected]
             items += [(s.start, s.end, s) for s in b.spans]
-            for start, end, what in sorted(items, key=lambda x: (x[0], -x[1])):
+            for _, _, what in sorted(items, key=lambda x: (x[0], -x[1])):
                 if what is None or isinstance(what, str):   # existing markup
                     if what:
                         self._mention(what)
@@ -291,7 +290,7 @@ class DocumentNames:
                 continue
             b = self.blocks[f.block]
             hit = cues.acronym_after(b.low, f.start, f.end)
-            if hit and not _overlaps(*hit, [(p[0], p[1]) for p in b.protected]):
+            if hit and not _overlaps(*hit, b.protected):
                 out.append(Found(f.block, hit[0], hit[1], f.kind, f.entry, "low", "acronym",
                                  b.text[hit[0]:hit[1]]))
         return out
@@ -325,9 +324,7 @@ class DocumentNames:
         """A surname that is also a common word ("north") is a name only where the context says so."""
         if context.blocked_by_word_before(b.tokens, m.start, m.end):
             return False
-        starts = {s for s, _ in spans_} | {p[0] for p in b.protected}
-        ends = {e for _, e in spans_} | {p[1] for p in b.protected}
-        return context.supports_person(b.tokens, m.start, m.end, starts, ends)
+        return context.supports_person(b.tokens, m.start, m.end, *_edges(b, spans_))
 
     def _surnames_are_persons(self, found: list[Found]) -> list[Found]:
         """A town that is also the surname of a person in the text ("kirov") is the person."""

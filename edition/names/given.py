@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .patterns import Candidate, close, looks_like_name, word_surname_follows
+from .patterns import MAX_NAME_WORDS, Candidate, close, looks_like_name, word_surname_follows
 from .resources import is_english_word, more_given_names, place_words
 from .tokens import Tokens
 from .wordlists import (
@@ -34,7 +34,6 @@ from .wordlists import (
     VESSELS_AND_THINGS,
 )
 
-MAX_NAME_WORDS = 4
 #: a speaker found by a speech verb alone is this long at least
 MIN_SPEAKER = 4
 _SPEAKER_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..register import NAME_OF_KIND
 from . import forms
 from .wordlists import COMMON_WORDS, DEMONYMS, GIVEN_NAMES, STOPWORDS, TITLES
 
 #: words a form from a general resource must not be (after losing its diacritics, "Thiès" reads "this")
 NOT_A_PLACE = COMMON_WORDS | DEMONYMS | GIVEN_NAMES | STOPWORDS | TITLES
-
-#: name kind -> TEI element name
-ELEMENT_OF_KIND = {"person": "persName", "place": "placeName", "org": "orgName"}
-KIND_OF_ELEMENT = {v: k for k, v in ELEMENT_OF_KIND.items()}
 
 #: name types whose single-word forms are shared by many people and need context
 PARTIAL_TYPES = {"surname", "forename"}
@@ -33,7 +30,7 @@ class Sense:
 
     @property
     def element(self) -> str:
-        return ELEMENT_OF_KIND[self.kind]
+        return NAME_OF_KIND[self.kind]
 
 
 @dataclass

@@ -62,16 +62,13 @@ def _starts_name(word: str) -> bool:
                                    and word.endswith(NAME_SUFFIXES))
 
 
-def _close(tokens: Tokens, i: int) -> bool:
+def close(tokens: Tokens, i: int) -> bool:
     """Are words i and i+1 separated by one space (or i an initial: "p. cannon"), i not possessive?"""
     a, b = tokens[i], tokens[i + 1]
     if a.possessive or a.raw_end != a.end:
         return False
     gap = tokens.gap(a.end, b.start)
     return gap == " " or (gap == ". " and len(a.word) == 1)
-
-
-close = _close
 
 
 def _is_initial(tokens: Tokens, i: int) -> bool:
@@ -84,7 +81,7 @@ def _extend_name(tokens: Tokens, i: int, is_other_kind: Callable[[int], bool],
                  is_name_end: Callable[[int], bool]) -> int:
     """Last word index of a name starting at word i (it never runs past a known name)."""
     k = i
-    while (k + 1 < len(tokens) and not is_name_end(tokens[k].end) and k - i + 1 < MAX_NAME_WORDS and _close(tokens, k)
+    while (k + 1 < len(tokens) and not is_name_end(tokens[k].end) and k - i + 1 < MAX_NAME_WORDS and close(tokens, k)
            and not is_other_kind(tokens[k + 1].start) and tokens[k + 1].word not in THING_HEADS_AFTER_PERSON
            and (looks_like_name(tokens[k + 1].word) or ROMAN_NUMERAL.match(tokens[k + 1].word)
                 or _is_initial(tokens, k + 1))):
@@ -92,28 +89,25 @@ def _extend_name(tokens: Tokens, i: int, is_other_kind: Callable[[int], bool],
     return k
 
 
-def _word_surname_follows(tokens: Tokens, i: int, is_other_kind: Callable[[int], bool]) -> bool:
+def word_surname_follows(tokens: Tokens, i: int, is_other_kind: Callable[[int], bool]) -> bool:
     """"david north said": a given name and a word that is also a surname ("north of ..." is not)."""
-    if i + 1 >= len(tokens) or not _close(tokens, i) or tokens[i + 1].word not in SURNAME_WORDS \
+    if i + 1 >= len(tokens) or not close(tokens, i) or tokens[i + 1].word not in SURNAME_WORDS \
             or is_other_kind(tokens[i + 1].start):
         return False
     return not (i + 2 < len(tokens) and tokens[i + 2].word in NOT_SURNAME_AFTER
                 and not tokens[i + 1].possessive)
 
 
-word_surname_follows = _word_surname_follows
-
-
 def things_named(tokens: Tokens) -> set[str]:
     """Words used as the name of a thing somewhere ("the tanker ruth"): not persons anywhere."""
     items = tokens.items
     return {items[i + 1].word for i in range(len(items) - 1)
-            if items[i].word in VESSELS_AND_THINGS and _close(tokens, i)}
+            if items[i].word in VESSELS_AND_THINGS and close(tokens, i)}
 
 
 def _names_a_thing(tokens: Tokens, i: int, not_persons) -> bool:
     return tokens[i].word in not_persons or (
-        i > 0 and tokens[i - 1].word in VESSELS_AND_THINGS and _close(tokens, i - 1))
+        i > 0 and tokens[i - 1].word in VESSELS_AND_THINGS and close(tokens, i - 1))
 
 
 def person_candidates(tokens: Tokens, is_other_kind: Callable[[int], bool],
@@ -124,7 +118,7 @@ def person_candidates(tokens: Tokens, is_other_kind: Callable[[int], bool],
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        titled = (tok.word in TITLES and i + 1 < len(tokens) and _close(tokens, i)
+        titled = (tok.word in TITLES and i + 1 < len(tokens) and close(tokens, i)
                   and _starts_name(tokens[i + 1].word)
                   and not is_other_kind(tokens[i + 1].start))
         if titled:
@@ -132,7 +126,7 @@ def person_candidates(tokens: Tokens, is_other_kind: Callable[[int], bool],
         if titled or (tok.word in GIVEN_NAMES and not _names_a_thing(tokens, i, not_persons)
                       and not is_other_kind(tok.start)):
             k = _extend_name(tokens, i, is_other_kind, is_name_end)
-            if k == i and not titled and _word_surname_follows(tokens, i, is_other_kind):
+            if k == i and not titled and word_surname_follows(tokens, i, is_other_kind):
                 k = i + 1
             out.append(Candidate(tokens[i].start, tokens[k].end, "person",
                                  "title" if titled else "given-name"))
@@ -163,7 +157,7 @@ def org_candidates(tokens: Tokens, place_span_ending: Callable[[int], int | None
         if tok.word not in ORG_HEADS:
             continue
         start, modifiers, j = tok.start, [], i - 1
-        while j >= 0 and _close(tokens, j):
+        while j >= 0 and close(tokens, j):
             place_start = place_span_ending(tokens[j].end)
             if place_start is not None:
                 modifiers.append("<place>")

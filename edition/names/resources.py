@@ -83,8 +83,10 @@ def place_words() -> frozenset[str]:
     """Every lowercase form of a place or organization in the general resources."""
     out = set(town_names())
     for name in (*place_names(), *KNOWN_PLACES, *KNOWN_ORGS):
-        out.update(variants(name))
-        out.update(v.split()[0] for v in variants(name) if " " in v)
+        for v in variants(name):
+            out.add(v)
+            if " " in v:
+                out.add(v.split()[0])
     return frozenset(out)
 
 

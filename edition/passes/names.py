@@ -12,7 +12,7 @@ from __future__ import annotations
 from .. import T
 from .. import spans
 from ..names.document import Found, find_names
-from ..names.index import ELEMENT_OF_KIND
+from ..register import NAME_OF_KIND
 
 RESP = "#edition-names"
 
@@ -30,4 +30,4 @@ def mark_names(root, ctx) -> None:
     found, blocks = find_names(root, ctx.register)
     # right to left inside a block, so earlier offsets stay valid (wrap keeps them anyway)
     for f in sorted(found, key=lambda f: (f.block, -f.start)):
-        spans.wrap(blocks[f.block], f.start, f.end, T + ELEMENT_OF_KIND[f.kind], attributes(f))
+        spans.wrap(blocks[f.block], f.start, f.end, T + NAME_OF_KIND[f.kind], attributes(f))

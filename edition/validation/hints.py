@@ -12,14 +12,13 @@ from collections.abc import Iterable
 from lxml import etree
 
 from .. import T, XML_ID
+from ..register import KINDS
 
 #: rule id -> (kind of register entry to suggest; None for "any id")
 ENTRY_KIND = {
     "ref-person": "person", "ref-place": "place", "ref-org": "org",
     "ref-kind-person": "person", "ref-kind-place": "place", "ref-kind-org": "org",
 }
-#: name element -> entry element
-NAME_OF_KIND = {"person": "persName", "place": "placeName", "org": "orgName"}
 
 
 def did_you_mean(word: str, candidates: Iterable[str], prefix: str = "") -> str | None:
@@ -34,10 +33,10 @@ class Hints:
 
     def __init__(self, tree: etree._ElementTree, register=None):
         root = tree.getroot()
-        self.entries: dict[str, dict[str, list[str]]] = {k: {} for k in NAME_OF_KIND}
-        for kind, name_tag in NAME_OF_KIND.items():
+        self.entries: dict[str, dict[str, list[str]]] = {k: {} for k in KINDS}
+        for kind, (_, entry_tag, name_tag) in KINDS.items():
             for so in root.iter(T + "standOff"):
-                for el in so.iter(T + kind):
+                for el in so.iter(T + entry_tag):
                     if el.get(XML_ID):
                         self.entries[kind][el.get(XML_ID)] = [
                             " ".join("".join(n.itertext()).split()) for n in el.iter(T + name_tag)]
