@@ -13,13 +13,12 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 from lxml import etree
 
 from .errors import EditionError
-from .xmlio import umask
+from .xmlio import atomic_path
 
 XSLT_DIR = Path(__file__).resolve().parents[1] / "xslt"
 
@@ -158,22 +157,14 @@ def render_pdf(fo_path: str | os.PathLike, pdf_path: str | os.PathLike,
     if not fo_path.is_file():
         raise EditionError("no such file", fo_path)
     fop = fop_command()
-    pdf_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{pdf_path.name}.", suffix=".tmp", dir=pdf_path.parent)
-    os.close(fd)
-    try:
+    with atomic_path(pdf_path) as tmp:
         try:
-            proc = subprocess.run([fop, "-q", "-fo", str(fo_path), "-pdf", tmp],
+            proc = subprocess.run([fop, "-q", "-fo", str(fo_path), "-pdf", str(tmp)],
                                   capture_output=True, text=True, timeout=timeout,
                                   stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
             raise EditionError(f"FOP did not finish within {timeout} s", fo_path) from None
         except OSError as exc:
             raise EditionError(f"FOP could not be run: {exc.strerror or exc}", fo_path) from None
-        if proc.returncode != 0 or os.path.getsize(tmp) == 0:
+        if proc.returncode != 0 or tmp.stat().st_size == 0:
             raise EditionError(f"FOP: {_fop_error(proc.stderr + proc.stdout)}", fo_path)
-        os.chmod(tmp, 0o666 & ~umask())  # mkstemp makes 0600; a PDF is for reading
-        os.replace(tmp, pdf_path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from lxml import etree
 
@@ -143,21 +145,31 @@ def umask() -> int:
     return mask
 
 
-def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
-    """Write *data* to *path* through a temporary file and a rename."""
+@contextmanager
+def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
+    """A temporary file beside *path*, renamed onto *path* when the block ends without error.
+
+    The file gets the permissions a new file of the user would get (not
+    mkstemp's 0600); on any error it is removed and *path* is left as it was.
+    """
     path = Path(path)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
     try:
-        os.fchmod(fd, 0o666 & ~umask())
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        yield Path(tmp)
+        os.chmod(tmp, 0o666 & ~umask())
         os.replace(tmp, path)
-    except BaseException:
+    finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-        raise
+
+
+def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
+    """Write *data* to *path* through a temporary file and a rename."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    with atomic_path(path) as tmp, open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())

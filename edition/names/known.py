@@ -8,14 +8,12 @@ and ASCII; :mod:`.forms` derives the forms a damaged text may show.
 
 from __future__ import annotations
 
+from .wordlists import word_set
+
 
 def _lines(block: str) -> frozenset[str]:
     """One name a line (names may have spaces)."""
     return frozenset(line.strip() for line in block.strip().splitlines() if line.strip())
-
-
-def _words(block: str) -> frozenset[str]:
-    return frozenset(block.split())
 
 
 #: regions, historical states and territories, seas, rivers, lakes, mountain ranges
@@ -245,47 +243,47 @@ KNOWN_ORGS = _lines("""
     """)
 
 #: heads of institutions named "HEAD of X" ("university of paris", "academy of sciences")
-INSTITUTION_HEADS = _words("university academy institute society college conservatory conservatoire")
+INSTITUTION_HEADS = word_set("university academy institute society college conservatory conservatoire")
 #: what such a head may be "of" besides a place ("academy of sciences", "institute of technology")
-INSTITUTION_FIELDS = _words("""
+INSTITUTION_FIELDS = word_set("""
     sciences science arts fine music medicine technology engineering physics chemistry
     mathematics law theology philosophy letters history agriculture mines economics
     """)
 #: words before such a name that are part of it ("royal swedish academy of sciences")
-INSTITUTION_MODIFIERS = _words("""
+INSTITUTION_MODIFIERS = word_set("""
     royal imperial national state municipal free central polish russian french german
     swedish american british austrian hungarian italian prussian bavarian czech soviet
     ukrainian
     """)
 #: heads after a name-like word that make an institution ("harvard university", "nobel committee")
-NAMED_INSTITUTION_HEADS = _words("university institute society college conservatory foundation")
+NAMED_INSTITUTION_HEADS = word_set("university institute society college conservatory foundation")
 
 #: heads after a place name that make one place with it ("kherson governorate", "baikal lake");
 #: with a name-like word that is not a known place, only the administrative heads count
-PLACE_HEADS_AFTER = _words("""
+PLACE_HEADS_AFTER = word_set("""
     governorate guberniya gubernia oblast krai uyezd voivodeship okrug
     province lake river sea mountains island islands peninsula
     """)
 #: administrative heads: "X governorate" is a place even when X is not known
-ADMIN_HEADS = _words("governorate guberniya gubernia oblast krai uyezd voivodeship okrug")
+ADMIN_HEADS = word_set("governorate guberniya gubernia oblast krai uyezd voivodeship okrug")
 #: heads before a name: "lake baikal", "mount elbrus", "avenida viena"
-PLACE_HEADS_BEFORE = _words("lake mount avenida calle rue ulitsa prospekt plaza piazza")
+PLACE_HEADS_BEFORE = word_set("lake mount avenida calle rue ulitsa prospekt plaza piazza")
 #: "the russian empire", "the ottoman empire": words that make an empire with "empire"
-EMPIRE_MODIFIERS = _words("""
+EMPIRE_MODIFIERS = word_set("""
     russian ottoman british german french austrian austro-hungarian roman byzantine
     mughal persian japanese chinese spanish portuguese mongol habsburg qing
     """)
 #: heads of street names after a house number ("1522 vyse avenue")
-STREET_HEADS = _words("street avenue boulevard road lane square")
+STREET_HEADS = word_set("street avenue boulevard road lane square")
 #: endings of East European place names ("yanovka", "verkholensk", "stalingrad")
 PLACE_ENDINGS = ("ovka", "evka", "ivka", "avka", "insk", "ensk", "ansk", "orsk", "utsk",
                  "ovsk", "evsk", "grad", "gorod", "opol")
 #: a word with such an ending is this long at least
 MIN_PLACE_ENDING_WORD = 6
 #: words before a name that show it is a place ("in X", "present-day X")
-LOCATIVE_BEFORE = _words("in at near to from via towards present-day outside")
+LOCATIVE_BEFORE = word_set("in at near to from via towards present-day outside")
 #: countries whose towns often bear English words as names: their smaller towns are not used
 ENGLISH_SPEAKING = frozenset({"US", "GB", "CA", "AU", "NZ", "IE", "ZA"})
 
 #: words before a newspaper's name ("the newspaper iskra", "the daily, der forverts")
-NEWSPAPER_BEFORE = _words("newspaper newspapers journal magazine weekly daily")
+NEWSPAPER_BEFORE = word_set("newspaper newspapers journal magazine weekly daily")

@@ -9,13 +9,13 @@ from __future__ import annotations
 from .forms import variants
 
 
-def _words(block: str) -> frozenset[str]:
+def word_set(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
 #: English words that are also names (surnames, forenames, places): such a form is a
 #: name only where the context says so (see :mod:`.context`)
-COMMON_WORDS = _words("""
+COMMON_WORDS = word_set("""
     north south east west northern southern eastern western service dies may will
     rose young white black brown green grey gray grant bush ford price long little hope
     love mark bill frank jack joy faith grace page hall hill wood woods field fields stone
@@ -41,7 +41,7 @@ COMMON_WORDS = _words("""
 
 #: common words that are also frequent surnames: after a given name they are the surname
 #: ("david north", "robert service"), and elsewhere only where the context shows a person
-SURNAME_WORDS = _words("""
+SURNAME_WORDS = word_set("""
     young white black brown green grey gray grant bush ford price long little hope love
     hall hill wood woods field fields stone king bishop mason cook baker smith miller bell
     reed read rich strong wise sharp cross law church lane park bridge castle gate carter
@@ -53,7 +53,7 @@ SURNAME_WORDS = _words("""
 NOT_SURNAME_AFTER = frozenset({"of", "to", "from"})
 
 #: function words: never part of a name candidate found by a pattern
-STOPWORDS = _words("""
+STOPWORDS = word_set("""
     a an the and or but nor of in on at to from by with without for as into onto upon
     over under after before during since until while about against between among
     through across towards toward within this that these those his her its their our
@@ -79,23 +79,23 @@ ENGLISH_ENDINGS = ("ed", "ing", "ly", "tion", "sion", "ment", "ness", "ful", "ou
                    "ence", "ance", "ism", "ist")
 
 #: determiners and adjectives that, just before a common-word form, show it is not a name
-NOT_NAME_BEFORE = _words("""
+NOT_NAME_BEFORE = word_set("""
     a an the this that these those his her its their our my your some any no every
     each civil military secret public foreign national government health far upper lower
     name word term title
     """)
 #: prepositions that, before a common-word form, show it is not a name unless the
 #: word after it does ("in service" but "contrary to service's claims")
-WEAK_NOT_NAME_BEFORE = _words("of in on at to from into towards toward")
+WEAK_NOT_NAME_BEFORE = word_set("of in on at to from into towards toward")
 
 #: words before a name that show it names a thing ("the tanker ruth")
-VESSELS_AND_THINGS = _words("""
+VESSELS_AND_THINGS = word_set("""
     ship tanker steamer steamship liner boat cruiser battleship vessel yacht train
     hotel villa dacha newspaper journal magazine
     """)
 
 #: titles and roles: "general X", "father X", "representative X"
-TITLES = _words("""
+TITLES = word_set("""
     general colonel major captain lieutenant admiral marshal commander commissar
     sergeant corporal private father brother sister mother reverend rev bishop
     archbishop patriarch pope cardinal rabbi imam president vice-president premier
@@ -107,7 +107,7 @@ TITLES = _words("""
     """)
 
 #: verbs and auxiliaries that, right after a word, show it names a speaker or actor
-ACTOR_AFTER = _words("""
+ACTOR_AFTER = word_set("""
     said says wrote writes argued argues claimed claims noted notes stated states
     recalled recalls believed believes thought thinks replied replies answered
     explained explains added adds remarked remarks observed observes insisted insists
@@ -118,7 +118,7 @@ ACTOR_AFTER = _words("""
     """)
 
 #: kinship nouns: "their eldest son, lev" names the son
-KINSHIP = _words("son daughter wife husband brother sister father mother grandson granddaughter nephew niece")
+KINSHIP = word_set("son daughter wife husband brother sister father mother grandson granddaughter nephew niece")
 
 #: possessive endings after a name
 POSSESSIVE = ("'s", "\u2019s", "'")
@@ -172,7 +172,7 @@ ORG_SOLO_MODIFIERS = frozenset("""
     """.split())
 
 #: words that may stand before an organization head ("red army", "central committee")
-ORG_MODIFIERS = _words("""
+ORG_MODIFIERS = word_set("""
     central executive military revolutionary red white green black social democratic
     democrat labour labor workers workers' worker's peasants peasants' soldiers
     soldiers' sailors deputies deputies' communist socialist people's popular national
@@ -189,7 +189,7 @@ ORG_MODIFIERS = _words("""
 #: needs a place or two modifiers ("new york times", not "soviet times")
 
 #: demonyms and words derived from names: never tagged on their own
-DEMONYMS = _words("""
+DEMONYMS = word_set("""
     russian russians soviet soviets ukrainian ukrainians german germans french english
     british american americans jewish jews polish poles austrian italian spanish
     mexican chinese japanese turkish finnish swiss european european asian
@@ -205,7 +205,7 @@ DERIVED_SUFFIXES = ("ism", "isms", "ist", "ists", "ite", "ites", "ian", "ians", 
 
 #: common given names (no word that is also common in English): a name candidate
 #: needs one of them, a title, or the register
-GIVEN_NAMES = _words("""
+GIVEN_NAMES = word_set("""
     aleksandr aleksandra alexander alexandra alexei aleksei alexey aleksey anatoly
     anatoli andrei andrey anna anastasia anton arkady boris dmitri dmitry ekaterina
     elena evgeny yevgeny fyodor feodor georgi georgy grigory grigori igor ilya ivan
@@ -244,18 +244,18 @@ BIRTH_CUES = frozenset({("ne",), ("nee",), ("n\u00e9e",)})
 
 #: given names with letters outside ASCII: a damaged text shows them with those letters
 #: deleted ("ramn"); those forms are given names too (see GIVEN_NAMES)
-ACCENTED_GIVEN_NAMES = _words("""
+ACCENTED_GIVEN_NAMES = word_set("""
     ramón josé jesús andrés maría héctor álvaro rené françois jérôme andré léon léo
     hélène bohdan józef stanisław jerzy władysław wojciech lech
     mátyás béla józsef lászló zoltán dušan miloš tomáš jiří václav
     """)
 #: prefixes of hyphenated words that are not double names ("anti-stalin")
-NOT_NAME_PREFIXES = _words("""
+NOT_NAME_PREFIXES = word_set("""
     anti pro pre post neo non ex co pan counter ultra semi pseudo quasi inter trans sub
     super proto crypto mid self vice arch
     """)
 #: words after a hyphenated pair of names that make it a thing ("molotov-ribbentrop pact")
-PAIR_THINGS = _words("""
+PAIR_THINGS = word_set("""
     pact treaty line bloc agreement plan alliance axis trial trials affair war wars
     border frontier railway railroad canal highway road offensive accord accords
     """)
@@ -272,7 +272,7 @@ def _damaged_forms(names: frozenset[str]) -> frozenset[str]:
 GIVEN_NAMES = GIVEN_NAMES | _damaged_forms(ACCENTED_GIVEN_NAMES)
 
 #: months and weekdays: never given names ("april", "june")
-CALENDAR_WORDS = _words("""
+CALENDAR_WORDS = word_set("""
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
     """)
@@ -286,4 +286,4 @@ SPEAKER_AFTER = (
     ("is", "said", "to", "have"), ("was", "quoted", "as"),
 )
 #: words right before such a speaker that open a clause (besides punctuation)
-CLAUSE_OPENERS = _words("and but that as when while where because although though whereas")
+CLAUSE_OPENERS = word_set("and but that as when while where because although though whereas")
