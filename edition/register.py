@@ -87,8 +87,13 @@ def load(path: str | Path) -> Register:
     return from_tree(parse_xml(path), path)
 
 
+_EMPTY = Register([])
+
+
 def empty() -> Register:
-    return Register([])
+    """The empty register: one shared object, so that what is built per register (the name
+    index of :mod:`edition.names.cache`) is built once for every text without a register."""
+    return _EMPTY
 
 
 def attach(root: etree._Element, register: Register) -> None:

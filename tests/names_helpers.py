@@ -37,12 +37,11 @@ def tagged(text: str, reg=None) -> etree._Element:
 
 
 NOREG = FIXTURES / "noregister"
-_EMPTY_REGISTER = register.empty()
 
 
 def noreg(text: str) -> etree._Element:
     """The names pass over *text* with no register: general resources and rules only."""
-    return tagged(text, _EMPTY_REGISTER)
+    return tagged(text, register.empty())
 
 
 def noreg_file(name: str) -> etree._Element:
