@@ -28,6 +28,16 @@ MACHINE_RESP = (
     ("edition-quotes", "automatic markup of quotations"),
 )
 
+
+
+def resp(agent: str) -> str:
+    """The @resp pointer of a machine agent of MACHINE_RESP: 'names' -> '#edition-names'."""
+    rid = f"edition-{agent}"
+    if rid not in dict(MACHINE_RESP):
+        raise KeyError(f"no machine respStmt {rid!r} in the header")
+    return "#" + rid
+
+
 #: calendars the date markup may use (profileDesc/calendarDesc)
 CALENDARS = (
     ("gregorian", "Gregorian calendar; all @when, @from and @to values are Gregorian."),
@@ -102,5 +112,5 @@ def build_header(config: Config, text_name: str, today: _dt.date | None = None) 
 
     rev = _sub(header, "revisionDesc")
     _sub(rev, "change", f"Converted from the plain text and annotated by edition {__version__}.",
-         when=today.isoformat(), who="#edition-structure")
+         when=today.isoformat(), who=resp("structure"))
     return header

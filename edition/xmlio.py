@@ -62,7 +62,6 @@ def parse_xml_bytes(data: bytes, name: str, *, allow_xinclude: bool = False) -> 
         msg = msg.split(", line ")[0].strip()
         raise EditionError(f"not well-formed XML: {msg}", name, line, col) from None
     tree = root.getroottree()
-    _refuse_entities(tree, name)
     if not allow_xinclude:
         _refuse_xinclude(root, name)
     return tree
@@ -85,16 +84,6 @@ def _refuse_entity_declarations(data: bytes, name: str) -> None:
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     """1-based line and column of a byte offset."""
     return data.count(b"\n", 0, offset) + 1, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
-
-
-def _refuse_entities(tree: etree._ElementTree, name: str) -> None:
-    """Entity declarations (billion laughs, external entities) are refused outright."""
-    dtd = tree.docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise EditionError("the document declares entities (DOCTYPE with <!ENTITY>); "
-                           "entities are not allowed, write the characters instead", name, 1, 1)
-    for el in tree.getroot().iter(etree.Entity):
-        raise EditionError(f"entity reference &{el.name}; is not allowed", name, el.sourceline)
 
 
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"

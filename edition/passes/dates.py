@@ -13,12 +13,13 @@ from __future__ import annotations
 from lxml import etree
 
 from .. import T
+from ..header import resp
 from ..dates.find import DateFinder, Found
 from ..dates.normalise import attributes
 from ..spans import blocks, element_spans, text_of, wrap
 from . import Context
 
-RESP = "#edition-dates"
+RESP = resp("dates")
 DATE = T + "date"
 #: blocks whose dates set the year of the context even inside parentheses
 HEADING_TAGS = {T + "head"}

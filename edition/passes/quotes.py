@@ -28,12 +28,13 @@ from __future__ import annotations
 from lxml import etree
 
 from .. import T
+from ..header import resp
 from ..quotes import attribution
 from ..quotes.inline import Found, clause_before, colon_quotation, inline_quotations
 from ..spans import blocks, element_spans, text_of, wrap
 from . import Context
 
-RESP = "#edition-quotes"
+RESP = resp("quotes")
 QUOTE = T + "quote"
 #: blocks whose text can hold quotations (headings cannot)
 QUOTING_BLOCKS = {T + n for n in ("p", "quote", "item", "l", "ab", "cell")}
