@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from .. import config as config_mod
-from .. import register as register_mod
 from ..errors import EditionError
+from ..pipeline import load_register
 from ..validate import Validator, errors_in, warnings_in
 from .common import EXIT_INPUT, EXIT_INVALID
 
@@ -19,8 +19,7 @@ def _register_for_hints():
     """The edition's register, when run in an edition folder: it makes better hints."""
     try:
         cfg = config_mod.load(config_mod.find_root(Path.cwd()))
-        if cfg.register and cfg.register.is_file():
-            return register_mod.load(cfg.register), cfg.allow_xinclude
+        return load_register(cfg), cfg.allow_xinclude
     except (EditionError, OSError):
         pass
     return None, False
@@ -56,21 +55,16 @@ def command(files, fmt, no_warnings) -> None:
     status = 0
     for path in files:
         try:
-            diagnostics = validator.check_file(path)
+            try:
+                diagnostics = validator.check_file(path)
+            except OSError as exc:
+                raise EditionError(exc.strerror or str(exc), path) from None
         except EditionError as exc:
             status = EXIT_INPUT
             results.append({"file": path, "readable": False, "valid": False, "error": str(exc),
                             "errors": 1, "warnings": 0, "diagnostics": []})
             if fmt == "text":
                 click.echo(str(exc), err=True)
-            continue
-        except OSError as exc:
-            status = EXIT_INPUT
-            message = str(EditionError(exc.strerror or str(exc), path))
-            results.append({"file": path, "readable": False, "valid": False, "error": message,
-                            "errors": 1, "warnings": 0, "diagnostics": []})
-            if fmt == "text":
-                click.echo(message, err=True)
             continue
         if no_warnings:
             diagnostics = errors_in(diagnostics)
