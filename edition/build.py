@@ -2,16 +2,15 @@
 
 For a text ``source/NAME.txt`` the build starts from ``source/NAME.xml`` when
 that file exists (the scholar's hand-edited TEI, never written by the build)
-and converts the plain text otherwise. Each source's outputs are produced in
-memory (the PDF in a temporary file) and only then renamed into ``build/``,
-so a failure never leaves a partial set behind. Stylesheets and schemas are
-compiled once per run, whatever the number of sources.
+and converts the plain text otherwise. The output folder may not hold a
+source. Each source's outputs are written into a staging folder and swapped
+in as one unit (:mod:`edition.outputs`), so a failure or a kill never leaves
+a mixed set behind. Stylesheets and schemas are compiled once per run,
+whatever the number of sources.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -19,8 +18,9 @@ from typing import Callable
 from . import register as register_mod
 from .config import Config
 from .errors import EditionError
+from .outputs import OutputFolder, commit, refuse_source_folder
 from .pipeline import convert, load_register
-from .xmlio import parse_xml, parse_xml_bytes, read_text, serialize, write_atomic
+from .xmlio import parse_xml, parse_xml_bytes, read_text, serialize
 
 OUTPUTS = ("xml", "html", "fo", "pdf")
 
@@ -107,7 +107,7 @@ class Builder:
         target = self.options.out_dir / f"{source.stem}.xml"
         return parse_xml_bytes(serialize(tree), str(target)), target
 
-    def build_one(self, source: Path) -> SourceResult:
+    def build_one(self, source: Path, folder: OutputFolder) -> SourceResult:
         result = SourceResult(source.stem, source)
         try:
             tree, origin = self.tei_for(source)
@@ -116,68 +116,48 @@ class Builder:
                 result.diagnostics = self.validator.check(tree, str(origin))
                 if not result.ok:
                     # the TEI is written so that the reported lines can be looked at; nothing is
-                    # transformed from it
-                    result.written = self._commit(result.name, {"xml": serialize(tree)})
+                    # transformed from it, and the previous HTML, FO and PDF stay
+                    result.written = self._commit(folder, result.name, tree, render=False)
                     return result
-            outputs = self._render(tree)
-            result.written = self._commit(result.name, outputs)
+            result.written = self._commit(folder, result.name, tree)
         except EditionError as exc:
             result.error = exc
+        except OSError as exc:          # disk full, permissions: this source fails, the others go on
+            result.error = EditionError(exc.strerror or str(exc), exc.filename or source)
         return result
 
-    def _render(self, tree) -> dict[str, bytes | Path]:
-        outputs: dict[str, bytes | Path] = {"xml": serialize(tree)}
-        outputs["html"] = self.transformer.html(tree)
-        outputs["fo"] = self.transformer.fo(tree)
-        if self.options.pdf:
-            from .transform import render_pdf
-            tmpdir = Path(tempfile.mkdtemp(prefix=".edition-", dir=self._out_dir()))
-            fo_tmp = tmpdir / "doc.fo"
-            fo_tmp.write_bytes(outputs["fo"])
-            pdf_tmp = tmpdir / "doc.pdf"
-            try:
-                render_pdf(fo_tmp, pdf_tmp)
-            except BaseException:
-                _remove_tree(tmpdir)
-                raise
-            outputs["pdf"] = pdf_tmp
-        return outputs
-
-    def _out_dir(self) -> Path:
-        self.options.out_dir.mkdir(parents=True, exist_ok=True)
-        return self.options.out_dir
-
-    def _commit(self, name: str, outputs: dict[str, bytes | Path]) -> list[Path]:
-        """Move every output into place; a source's outputs appear together or not at all."""
-        written = []
-        out = self._out_dir()
-        for ext in OUTPUTS:
-            if ext not in outputs:
-                continue
-            target = out / f"{name}.{ext}"
-            value = outputs[ext]
-            if isinstance(value, Path):
-                os.replace(value, target)
-                _remove_tree(value.parent)
-            else:
-                write_atomic(target, value)
-            written.append(target)
-        return written
-
-
-def _remove_tree(folder: Path) -> None:
-    for p in folder.iterdir():
-        p.unlink()
-    folder.rmdir()
+    def _commit(self, folder: OutputFolder, name: str, tree, render: bool = True) -> list[Path]:
+        """Write every output into a staging folder, then swap them in as one unit."""
+        stage = folder.stage(name)
+        try:
+            stage.write("xml", serialize(tree))
+            remove: list[str] = []
+            if render:
+                stage.write("html", self.transformer.html(tree))
+                fo = stage.write("fo", self.transformer.fo(tree))
+                if self.options.pdf:
+                    from .transform import render_pdf
+                    render_pdf(fo, stage.file("pdf"))
+                else:
+                    remove.append(f"{name}.pdf")    # an older PDF would not match the new text
+            return commit(stage, remove)
+        finally:
+            stage.discard()
 
 
 def build(config: Config, sources: list[Path], options: BuildOptions,
           progress: Callable[[SourceResult], None] | None = None) -> list[SourceResult]:
+    """Build *sources* into options.out_dir, which must not hold any of them (nor the register)."""
+    protected = [*sources, *(t for t in map(edited_tei_for, sources) if t is not None)]
+    if config.register:
+        protected.append(config.register)
+    refuse_source_folder(options.out_dir, protected, [config.root / "source"])
     builder = Builder(config, options)
     results = []
-    for source in sources:
-        result = builder.build_one(source)
-        results.append(result)
-        if progress:
-            progress(result)
+    with OutputFolder(options.out_dir) as folder:
+        for source in sources:
+            result = builder.build_one(source, folder)
+            results.append(result)
+            if progress:
+                progress(result)
     return results

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 
 import click
@@ -27,9 +28,38 @@ for _module in (convert, validate, build, candidates):
     cli.add_command(_module.command)
 
 
+class Interrupted(BaseException):
+    """Ctrl-C or SIGTERM: raised where the program is, so that cleanups run (FOP is ended, staging
+    folders are removed); not a KeyboardInterrupt, which click would turn into "Aborted!"."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _interrupt(signum, frame) -> None:
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_IGN)       # a second Ctrl-C does not break the cleanup
+    raise Interrupted(signum)
+
+
+def _stop(signum: int) -> None:
+    what = "interrupted" if signum == signal.SIGINT else "terminated"
+    click.echo(f"edition: {what}; the outputs being written were left as they were", err=True)
+    sys.exit(128 + signum)
+
+
 def main() -> None:
+    """The console script: exit 130 on Ctrl-C and 143 on SIGTERM, with one line."""
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, _interrupt)
     try:
-        cli.main(prog_name="edition", standalone_mode=True)
-    except KeyboardInterrupt:
-        click.echo("edition: interrupted", err=True)
-        sys.exit(130)
+        code = cli.main(prog_name="edition", standalone_mode=False)
+    except Interrupted as exc:
+        _stop(exc.signum)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        _stop(signal.SIGINT)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)

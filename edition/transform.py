@@ -17,7 +17,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from . import child
 from .errors import EditionError
+from .outputs import testpoint
 from .xmlio import atomic_path
 
 XSLT_DIR = Path(__file__).resolve().parents[1] / "xslt"
@@ -152,19 +154,22 @@ def _fop_error(output: str) -> str:
 
 def render_pdf(fo_path: str | os.PathLike, pdf_path: str | os.PathLike,
                timeout: int = FOP_TIMEOUT) -> None:
-    """Render an XSL-FO file to PDF with Apache FOP, writing through a temporary file."""
+    """Render an XSL-FO file to PDF with Apache FOP, writing through a temporary file.
+
+    FOP ends with the edition process (:mod:`edition.child`): killed on Ctrl-C,
+    SIGTERM or a timeout, and by the kernel when the parent dies.
+    """
     fo_path, pdf_path = Path(fo_path), Path(pdf_path)
     if not fo_path.is_file():
         raise EditionError("no such file", fo_path)
     fop = fop_command()
     with atomic_path(pdf_path) as tmp:
         try:
-            proc = subprocess.run([fop, "-q", "-fo", str(fo_path), "-pdf", str(tmp)],
-                                  capture_output=True, text=True, timeout=timeout,
-                                  stdin=subprocess.DEVNULL)
+            proc = child.run([fop, "-q", "-fo", str(fo_path), "-pdf", str(tmp)], timeout,
+                             started=lambda: testpoint("fop"))
         except subprocess.TimeoutExpired:
             raise EditionError(f"FOP did not finish within {timeout} s", fo_path) from None
         except OSError as exc:
             raise EditionError(f"FOP could not be run: {exc.strerror or exc}", fo_path) from None
         if proc.returncode != 0 or tmp.stat().st_size == 0:
-            raise EditionError(f"FOP: {_fop_error(proc.stderr + proc.stdout)}", fo_path)
+            raise EditionError(f"FOP: {_fop_error(proc.output)}", fo_path)
