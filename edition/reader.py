@@ -21,6 +21,7 @@ from lxml import etree
 
 from . import T, XML_ID
 from .passes.quotes import RESP as QUOTE_RESP
+from .plaintext import FORM_FEED, split_lines
 from .quotes.voice import colon_line, first_person
 
 HEADING = re.compile(r"^\s*(={2,6})\s*(.*?)\s*\1\s*$")
@@ -48,6 +49,8 @@ class ReaderOptions:
 class _Line:
     number: int
     text: str
+    #: offsets in *text* of the page breaks (form feeds) that stood there
+    breaks: tuple[int, ...] = ()
 
 
 @dataclass
@@ -63,7 +66,48 @@ def slug(text: str) -> str:
 
 
 def _lines(text: str) -> list[_Line]:
-    return [_Line(i + 1, line.strip()) for i, line in enumerate(text.replace("\r\n", "\n").split("\n"))]
+    """The lines of the text, stripped; a form feed becomes a page break of the next block.
+
+    Line ends are LF, CRLF or CR (see :mod:`edition.plaintext`). A form feed
+    inside a line is a page break at that point of its block; one before the
+    text of a line, or on a line of its own, goes to the start of the next
+    block; one after the last block, to its end.
+    """
+    lines: list[_Line] = []
+    pending = 0                       # page breaks waiting for the next block
+    for number, raw in enumerate(split_lines(text), 1):
+        stripped = raw.strip()
+        if not stripped.replace(FORM_FEED, "").strip():
+            pending += raw.count(FORM_FEED)
+            lines.append(_Line(number, ""))
+            continue
+        lead = raw[:len(raw) - len(raw.lstrip())].count(FORM_FEED)
+        trail = raw[len(raw.rstrip()):].count(FORM_FEED)
+        breaks = [0] * (pending + lead)
+        pieces = stripped.split(FORM_FEED)
+        kept = pieces[0]
+        for piece in pieces[1:]:
+            breaks.append(len(kept))
+            kept += piece
+        lines.append(_Line(number, kept, tuple(breaks)))
+        pending = trail
+    if pending:
+        last = next((ln for ln in reversed(lines) if ln.text), None)
+        if last is not None:
+            last.breaks += (len(last.text),) * pending
+    return lines
+
+
+def _fill(el: etree._Element, line: _Line, start: int = 0, end: int | None = None) -> None:
+    """Set the text of *el* to line.text[start:end], with a ``pb`` at each page break."""
+    end = len(line.text) if end is None else end
+    text = line.text[start:end]
+    offsets = [min(max(b - start, 0), len(text)) for b in line.breaks]
+    el.text = text[:offsets[0]] if offsets else text
+    for i, at in enumerate(offsets):
+        pb = etree.SubElement(el, T + "pb")
+        following = offsets[i + 1] if i + 1 < len(offsets) else len(text)
+        pb.tail = text[at:following] or None
 
 
 def _is_list_section(head: str, options: ReaderOptions) -> bool:
@@ -116,7 +160,7 @@ def read(text: str, options: ReaderOptions | None = None) -> etree._Element:
             div.set("type", "section" if level == 1 else "subsection")
             div.set(XML_ID, _unique(options.id_prefix + slug(m.group(2)), ids))
             head = etree.SubElement(div, T + "head")
-            head.text = m.group(2)
+            _fill(head, line, m.start(2), m.end(2))
             stack.append(_Section(level, div))
             in_list_section = _is_list_section(m.group(2), options)
             current_list = None
@@ -129,7 +173,7 @@ def read(text: str, options: ReaderOptions | None = None) -> etree._Element:
             if current_list is None:
                 current_list = etree.SubElement(parent, T + "list")
             item = etree.SubElement(current_list, T + "item")
-            item.text = line.text
+            _fill(item, line)
             if kind == "list":
                 pending = ("list", count - 1, "") if count > 1 else ("", 0, "")
                 if count <= 1:
@@ -144,7 +188,7 @@ def read(text: str, options: ReaderOptions | None = None) -> etree._Element:
                                                            "cert": cert})
         else:
             block = etree.SubElement(parent, T + "p")
-        block.text = line.text
+        _fill(block, line)
         pending = _colon_run(lines, i + 1) if line.text.endswith(":") else ("", 0, "")
         i += 1
     _indent(text_el, 1)

@@ -96,21 +96,16 @@ def _refuse_xinclude(root: etree._Element, name: str) -> None:
 
 
 def read_text(path: str | os.PathLike) -> str:
-    """Read a plain-text source: UTF-8, not empty, not binary."""
+    """Read a plain-text source: UTF-8, not empty, not binary, only characters XML can hold
+    (see :mod:`edition.plaintext`)."""
+    from . import plaintext
+
     path = Path(path)
     _check_path(path)
-    data = path.read_bytes()
-    if b"\x00" in data:
-        raise EditionError("binary file, not a plain text (contains NUL bytes)", path)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise EditionError(f"not UTF-8 text (byte 0x{data[exc.start]:02x})", path,
-                           *_line_col(data, exc.start)) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = plaintext.decode(path.read_bytes(), path)
     if not text.strip():
         raise EditionError("file is empty", path)
+    plaintext.check(text, path)
     return text
 
 

@@ -1,0 +1,177 @@
+"""Issue 8, items 3 and 7: texts and configurations that used to give tracebacks or wrong TEI.
+
+Form feeds become page breaks; other characters XML cannot hold, UTF-16 files and lines too long
+for the parser are one located error each; old Mac line ends end lines."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from edition import pipeline, plaintext
+from edition.cli import cli
+from edition.errors import EditionError
+from edition.spans import diplomatic_text, same_text
+from edition.validate import Validator
+from edition.xmlio import parse_xml_bytes, read_text, serialize
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+TEI_ALL = Path(__file__).resolve().parents[2] / "shared" / "tei" / "tei_all.rng"
+
+
+@pytest.fixture
+def edition_dir(tmp_path, repo, monkeypatch):
+    shutil.copy(repo / "edition.toml", tmp_path)
+    for folder in ("schema", "xslt"):
+        shutil.copytree(repo / folder, tmp_path / folder)
+    (tmp_path / "source").mkdir()
+    shutil.copy(repo / "source" / "register.xml", tmp_path / "source")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture(scope="module")
+def validator(config):
+    return Validator(config)
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def one_error(result, code=2) -> str:
+    assert result.exit_code == code, result.output
+    assert "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and ": error: " in lines[0], result.output
+    return lines[0]
+
+
+def convert_text(config, text: str):
+    tree = pipeline.convert(text, config, "sample")
+    return parse_xml_bytes(serialize(tree), "sample.xml")
+
+
+# -- form feeds: page breaks --------------------------------------------------------------
+
+OCR_TEXT = ("\x0cthe annals of the kingdom of kongo, copied in 1650.\n\n"
+            "the king received the envoys in mbanza kongo.\x0c\n\n"
+            "\x0c\x0c== the second book ==\n\n"
+            "a chronicle of the coast \x0c from luanda to the south.\n\x0c")
+
+
+def test_form_feeds_become_page_breaks(config):
+    tree = convert_text(config, OCR_TEXT)
+    body = tree.find(".//{http://www.tei-c.org/ns/1.0}body")
+    assert len(body.xpath(".//t:pb", namespaces=NS)) == OCR_TEXT.count("\x0c")
+    first = body.xpath("t:p[1]", namespaces=NS)[0]
+    assert first[0].tag.endswith("pb") and not first.text            # before the first block
+    # the form feed ending the second paragraph and the two before the heading open the next block
+    head = body.xpath(".//t:head", namespaces=NS)[0]
+    assert len(head.xpath("t:pb", namespaces=NS)) == 3 and not head.text
+    inner = body.xpath(".//t:div/t:p", namespaces=NS)[0]
+    pbs = inner.xpath(".//t:pb", namespaces=NS)
+    assert len(pbs) == 2                                              # inside the line, and at the end
+    assert "".join(inner.itertext()) == "a chronicle of the coast  from luanda to the south."
+    assert pbs[-1].tail is None and pbs[-1].getnext() is None
+    assert same_text(OCR_TEXT.replace("\x0c", ""), diplomatic_text(tree.getroot()))
+
+
+def test_page_breaks_are_valid_in_the_edition_schema_and_in_tei(config, validator, tmp_path):
+    tree = convert_text(config, OCR_TEXT + "\nmarie curie worked in paris\x0cin 1898.\n")
+    errors = [str(d) for d in validator.check(tree, "sample.xml") if d.severity == "error"]
+    assert errors == []
+    if not TEI_ALL.is_file() or not shutil.which("jing"):
+        pytest.skip("tei_all.rng or jing is missing")
+    out = tmp_path / "sample.xml"
+    out.write_bytes(serialize(tree))
+    proc = subprocess.run(["jing", str(TEI_ALL), str(out)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_the_odd_documents_pb_as_the_grammar_has_it(repo):
+    odd = etree.parse(str(repo / "schema" / "edition.odd"))
+    included = " ".join(odd.xpath("//t:moduleRef[@key='core']/@include", namespaces=NS)).split()
+    assert "pb" in included
+    assert odd.xpath("//t:div[@xml:id='document']//t:gi[.='pb']", namespaces=NS)
+
+
+def test_build_of_a_text_with_form_feeds(edition_dir):
+    (edition_dir / "source" / "kongo.txt").write_bytes(OCR_TEXT.encode())
+    result = run("build", "--no-pdf")
+    assert result.exit_code == 0, result.output
+    assert (edition_dir / "build" / "kongo.html").is_file()
+
+
+# -- characters XML cannot hold: one located error ---------------------------------------------
+
+@pytest.mark.parametrize("char,name", [("\x0b", "U+000B"), ("\x1b", "U+001B"), ("\ufffe", "U+FFFE"),
+                                       ("\x01", "U+0001"), ("\uffff", "U+FFFF")])
+def test_a_control_character_is_reported_at_its_line_and_column(edition_dir, char, name):
+    # LF, CRLF and CR line ends before it: all three end a line
+    text = f"first line\nsecond line\r\nthird line\rthe {char}fourth line\n"
+    (edition_dir / "bad.txt").write_bytes(text.encode("utf-8"))
+    line = one_error(run("convert", "bad.txt", "-o", "out.xml"))
+    assert line.startswith(f"bad.txt:4:5: error: {name}"), line
+    assert not (edition_dir / "out.xml").exists()
+
+
+def test_build_reports_the_bad_text_and_builds_the_others(edition_dir):
+    (edition_dir / "source" / "bad.txt").write_bytes(b"a line with an escape \x1b[0m in it\n")
+    (edition_dir / "source" / "good.txt").write_text("a letter from lima in 1821.\n")
+    result = run("build", "--no-pdf")
+    assert result.exit_code == 2
+    assert "bad.txt:1:23: error: U+001B" in result.output and "Traceback" not in result.output
+    assert sorted(p.name for p in (edition_dir / "build").iterdir()) == ["good.fo", "good.html", "good.xml"]
+
+
+# -- encodings, line ends, long lines ------------------------------------------------------------
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_a_utf16_text_is_named_with_the_way_to_convert_it(edition_dir, codec):
+    (edition_dir / "wide.txt").write_bytes("a chronicle of córdoba, 1236.\n".encode(codec))
+    line = one_error(run("convert", "wide.txt", "-o", "out.xml"))
+    wide = "UTF-32" if "32" in codec else "UTF-16"
+    assert f"error: {wide} text, not UTF-8" in line and f"iconv -f {wide} -t UTF-8 wide.txt" in line
+    assert "binary" not in line
+
+
+def test_a_binary_file_is_still_binary(edition_dir):
+    (edition_dir / "blob.txt").write_bytes(bytes(range(256)) * 4)
+    assert "binary" in one_error(run("convert", "blob.txt", "-o", "out.xml"))
+
+
+def test_old_mac_line_ends_end_lines(config):
+    text = "== the voyage ==\rthe ship left cadiz in 1519.\r\rit reached the moluccas in 1521.\r"
+    tree = convert_text(config, text)
+    paragraphs = tree.xpath("//t:body//t:p", namespaces=NS)
+    assert ["".join(p.itertext()) for p in paragraphs] == [
+        "the ship left cadiz in 1519.", "it reached the moluccas in 1521."]
+    assert tree.xpath("//t:head/text()", namespaces=NS) == ["the voyage"]
+    assert not tree.xpath("//t:text//text()[contains(., '\r')]", namespaces=NS)
+    assert same_text(text.replace("\r", "\n"), diplomatic_text(tree.getroot()))
+
+
+def test_a_line_too_long_for_the_parser_is_refused_at_convert(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_bytes(b"short first line\n" + b"word " * (plaintext.MAX_LINE_BYTES // 5 + 10) + b"\n")
+    with pytest.raises(EditionError) as info:
+        read_text(path)
+    assert str(info.value).startswith(f"{path}:2:1: error: line of 10.0 MB")
+
+
+def test_the_limit_is_the_parsers(tmp_path):
+    """Convert refuses exactly what validate and build could not read back."""
+    def tei(n: int) -> bytes:
+        return b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>' + b"a" * n + b"</p></TEI>"
+    parse_xml_bytes(tei(plaintext.MAX_LINE_BYTES), "ok.xml")
+    with pytest.raises(EditionError):
+        parse_xml_bytes(tei(plaintext.MAX_LINE_BYTES + 1), "too-long.xml")
+    path = tmp_path / "edge.txt"
+    path.write_bytes(b"a" * plaintext.MAX_LINE_BYTES + b"\n")
+    assert len(read_text(path)) == plaintext.MAX_LINE_BYTES + 1
