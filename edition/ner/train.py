@@ -1,0 +1,154 @@
+"""Train the recogniser: ``python -m edition.ner.train --data DIR`` (or ``--gum``/``--hipe``).
+
+DIR holds the sentences that :mod:`edition.ner.corpora` writes from GUM and
+HIPE-2022 (``gum-train.jsonl``, ``hipe-train.jsonl``, ... and ``manifest.json``).
+Every training sentence is used twice: as written, and lowercased with its
+non-ASCII letters deleted, as in a damaged text (Mayhew et al., EMNLP 2019).
+
+Labels missing in a corpus ("?": topres19th marks places only) are filled in by
+a first model trained on the fully labelled sentences, then the final model is
+trained on everything. The model and its manifest (sources, commits, licences,
+token counts, parameters, development scores) go to ``edition/ner/model/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .features import sentence_features
+from .recognise import MODEL_FILE
+
+UNKNOWN = "?"
+MODEL_DIR = Path(__file__).with_name("model")
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+TRAIN_FILES = ("gum-train.jsonl", "hipe-train.jsonl")
+DEV_FILES = ("gum-dev.jsonl", "hipe-dev.jsonl")
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def damaged(tokens: list[str], tags: list[str]) -> tuple[list[str], list[str]]:
+    """The sentence lowercased with non-ASCII letters deleted; emptied tokens dropped."""
+    out_t, out_g = [], []
+    for tok, tag in zip(tokens, tags):
+        low = "".join(c for c in tok.lower() if ord(c) < 128)
+        if not low:
+            continue
+        if tag.startswith("I-") and (not out_g or out_g[-1][2:] != tag[2:]):
+            tag = "B-" + tag[2:]
+        out_t.append(low)
+        out_g.append(tag)
+    return out_t, out_g
+
+
+def copies(sentence: dict):
+    """(tokens, tags, cased) of the sentence as written and damaged."""
+    toks, tags = sentence["tokens"], sentence["tags"]
+    yield toks, tags, True
+    dt, dg = damaged(toks, tags)
+    if dt:
+        yield dt, dg, False
+
+
+def _train(items, out: Path, params: dict) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    n = 0
+    for toks, tags, cased in items:
+        trainer.append(sentence_features(toks, cased), tags)
+        n += 1
+    trainer.set_params(params)
+    t = time.time()
+    trainer.train(str(out))
+    print(f"train: {n} sequences, {time.time() - t:.0f} s -> {out}", file=sys.stderr)
+
+
+def _impute(sentences: list[dict], model: Path) -> None:
+    """Fill missing labels with the first model's reading (places stay as the corpus has them)."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    for s in sentences:
+        if UNKNOWN not in s["tags"]:
+            continue
+        guess = tagger.tag(sentence_features(s["tokens"], True))
+        tags = []
+        for gold, g in zip(s["tags"], guess):
+            if gold != UNKNOWN:
+                tags.append(gold)
+            else:   # the corpus marks every place: a place guess on an unlabelled token is wrong
+                tags.append("O" if g.endswith("LOC") else g)
+        s["tags"] = _repair_bio(tags)
+
+
+def _repair_bio(tags: list[str]) -> list[str]:
+    out = []
+    for t in tags:
+        if t.startswith("I-") and (not out or out[-1] == "O" or out[-1][2:] != t[2:]):
+            t = "B-" + t[2:]
+        out.append(t)
+    return out
+
+
+def train(data: Path, out_dir: Path = MODEL_DIR, params: dict | None = None) -> Path:
+    params = {**PARAMS, **(params or {})}
+    sentences = [s for f in TRAIN_FILES if (data / f).exists() for s in read_jsonl(data / f)]
+    full = [s for s in sentences if UNKNOWN not in s["tags"]]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        first = Path(tmp) / "first.crfsuite"
+        _train((c for s in full for c in copies(s)), first, params)
+        _impute(sentences, first)
+    model = out_dir / MODEL_FILE
+    _train((c for s in sentences for c in copies(s)), model, params)
+    _write_manifest(data, out_dir, sentences, params)
+    return model
+
+
+def _write_manifest(data: Path, out_dir: Path, sentences: list[dict], params: dict) -> None:
+    sources = json.loads((data / "manifest.json").read_text()) if (data / "manifest.json").exists() else {}
+    manifest = {
+        "model": MODEL_FILE,
+        "library": "python-crfsuite (CRFsuite, linear-chain CRF, L-BFGS)",
+        "params": params,
+        "training_sentences": len(sentences),
+        "training_tokens": sum(len(s["tokens"]) for s in sentences),
+        "copies": "each sentence as written and lowercased with non-ASCII letters deleted",
+        "sources": sources,
+    }
+    (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, help="folder of prepared sentences (edition.ner.corpora --out)")
+    ap.add_argument("--gum", type=Path, help="a checkout of amir-zeldes/gum (prepares --data first)")
+    ap.add_argument("--hipe", type=Path, help="a checkout of hipe-eval/HIPE-2022-data")
+    ap.add_argument("--out", type=Path, default=MODEL_DIR)
+    ap.add_argument("--c1", type=float, default=PARAMS["c1"])
+    ap.add_argument("--c2", type=float, default=PARAMS["c2"])
+    ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
+    args = ap.parse_args(argv)
+    data = args.data
+    if args.gum or args.hipe:
+        from . import corpora
+        data = data or Path(tempfile.mkdtemp(prefix="edition-ner-"))
+        corpora.main(["--gum", str(args.gum), "--hipe", str(args.hipe), "--out", str(data)])
+    if data is None:
+        ap.error("give --data, or --gum and --hipe")
+    train(data, args.out, {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
