@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import config_keys
 from .errors import EditionError
 
 CONFIG_NAME = "edition.toml"
@@ -116,11 +117,15 @@ def load(root: str | Path = ".") -> Config:
     except UnicodeDecodeError:
         raise EditionError("not UTF-8 text", path) from None
     except tomllib.TOMLDecodeError as exc:
-        raise EditionError(f"not valid TOML: {exc}", path) from None
+        where = re.search(r"\s*\(at line (\d+), column (\d+)\)", str(exc))
+        message = str(exc)[:where.start()] if where else str(exc)
+        raise EditionError(f"not valid TOML: {message}", path,
+                           *(map(int, where.groups()) if where else ())) from None
     return from_dict(data, root, path)
 
 
 def from_dict(data: dict, root: Path, path: Path) -> Config:
+    config_keys.check(data, path)      # unknown keys, per-text types, control characters
     r = _Reader(data, path)
     ed = r.table("edition")
     src = r.table("source")

@@ -5,6 +5,7 @@ for the parser are one located error each; old Mac line ends end lines."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -175,3 +176,62 @@ def test_the_limit_is_the_parsers(tmp_path):
     path = tmp_path / "edge.txt"
     path.write_bytes(b"a" * plaintext.MAX_LINE_BYTES + b"\n")
     assert len(read_text(path)) == plaintext.MAX_LINE_BYTES + 1
+
+
+# -- edition.toml: one clear line for each mistake ------------------------------------------
+
+def with_toml(edition_dir: Path, extra: str, replace: tuple[str, str] | None = None) -> None:
+    path = edition_dir / "edition.toml"
+    text = path.read_text(encoding="utf-8")
+    if replace:
+        assert replace[0] in text
+        text = text.replace(*replace)
+    path.write_text(text + extra, encoding="utf-8")
+    (edition_dir / "source" / "one.txt").write_text("a journey from fez to timbuktu in 1510.\n")
+
+
+def toml_line(edition_dir: Path, needle: str) -> int:
+    lines = (edition_dir / "edition.toml").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if needle in line)
+
+
+@pytest.mark.parametrize("extra,replace,needle,message", [
+    ('\n[texts.one.source]\nauther = "Leo Africanus"\n', None, "auther",
+     r"\[texts\.one\.source\] auther: unknown key; did you mean \[texts\.one\.source\] author\?"),
+    ('\n[texts.one]\ntitle = 5\n', None, "title = 5", r"\[texts\.one\] title: must be a non-empty string, got 5"),
+    ('\n[texts.one.sourse]\nauthor = "x"\n', None, "sourse", r"\[texts\.one\] sourse: unknown key; did you mean \[texts\.one\] source\?"),
+    ('\n[structur]\nlist_sections = []\n', ('[structure]\nlist_sections = ["see also", "external links", "works", "further reading", "bibliography"]', ''),
+     "[structur]", r"\[structur\]: unknown table; did you mean \[structure\]\?"),
+    ("", ('pub_place = "Online"', 'pubplace = "Online"'), "pubplace",
+     r"\[edition\] pubplace: unknown key; did you mean \[edition\] pub_place\?"),
+    ('\n[texts.one]\ntitle = "the chronicle\\u001b[1m"\n', None, "the chronicle",
+     r"\[texts\.one\] title: holds the control character U\+001B"),
+    ("", ('title = "Leon Trotsky"', 'title = "Leon\\u0007 Trotsky"'), "Leon\\u0007",
+     r"\[source\] title: holds the control character U\+0007"),
+    ('\n[texts.one.source]\nurl = 3\n', None, "url = 3", r"\[texts\.one\.source\] url: must be a string"),
+    ("", ('register = ', 'allow_xinclude = "no"\nregister = '),
+     "allow_xinclude", r"\[edition\] allow_xinclude: must be true or false"),
+])
+def test_edition_toml_mistakes(edition_dir, extra, replace, needle, message):
+    with_toml(edition_dir, extra, replace)
+    for argv in (["convert", "source/one.txt", "-o", "out.xml"], ["build", "--no-pdf"]):
+        line = one_error(run(*argv))
+        assert line.startswith(f"{edition_dir / 'edition.toml'}:{toml_line(edition_dir, needle)}:1: error: "), line
+        assert re.search(message, line), line
+    assert not (edition_dir / "out.xml").exists() and not (edition_dir / "build").exists()
+
+
+def test_invalid_toml_is_located(edition_dir):
+    with_toml(edition_dir, "\nbroken = = 1\n")
+    line = one_error(run("convert", "source/one.txt", "-o", "out.xml"))
+    assert f"edition.toml:{toml_line(edition_dir, 'broken')}:" in line and "not valid TOML" in line
+    assert "(at line" not in line
+
+
+def test_a_good_override_still_works(edition_dir):
+    with_toml(edition_dir, '\n[texts.one]\ntitle = "Description of Africa"\n'
+                           '[texts.one.source]\nauthor = "Leo Africanus"\n')
+    assert run("convert", "source/one.txt", "-o", "out.xml").exit_code == 0
+    tree = etree.parse(str(edition_dir / "out.xml"))
+    assert tree.xpath("//t:titleStmt/t:title/text()", namespaces=NS)[0] == "Description of Africa"
+    assert "Leo Africanus" in tree.xpath("string(//t:sourceDesc)", namespaces=NS)
