@@ -15,7 +15,7 @@ from typing import Iterator
 
 from lxml import etree
 
-from . import T
+from . import T, nfc
 
 #: elements whose content is not part of the diplomatic text
 NON_DIPLOMATIC = {T + n for n in ("note", "reg", "corr", "expan", "ex", "supplied", "figDesc")}
@@ -78,9 +78,20 @@ def _segments(block: etree._Element) -> list[_Seg]:
     return segs
 
 
-def text_of(block: etree._Element) -> str:
-    """The diplomatic text of a block, as the offsets of :func:`wrap` count it."""
+def raw_text_of(block: etree._Element) -> str:
+    """The diplomatic text of a block exactly as it stands."""
     return "".join(s.value for s in _segments(block))
+
+
+def text_of(block: etree._Element) -> str:
+    """The text of a block as the passes match on it and :func:`wrap` counts it: its NFC form.
+
+    For a text in NFC (nearly every one) this is the diplomatic text itself; for
+    a decomposed one, offsets are mapped back by :mod:`edition.nfc`.
+    """
+    raw = raw_text_of(block)
+    view = nfc.view(raw)
+    return view.text if view else raw
 
 
 def element_spans(block: etree._Element) -> list[tuple[etree._Element, int, int]]:
@@ -103,6 +114,9 @@ def element_spans(block: etree._Element) -> list[tuple[etree._Element, int, int]
                 pos += len(child.tail)
 
     walk(block)
+    view = nfc.view(raw_text_of(block))
+    if view:
+        return [(el, view.nfc(s), view.nfc(e)) for el, s, e in out]
     return [tuple(e) for e in out]  # type: ignore[misc]
 
 
@@ -166,6 +180,11 @@ def wrap(block: etree._Element, start: int, end: int, tag: str,
     if not 0 <= start < end:
         return None
     segs = _segments(block)
+    view = nfc.view("".join(s.value for s in segs))
+    if view:
+        if end >= len(view.to_raw):
+            return None
+        start, end = view.raw(start), view.raw(end)
     starts = _start_points(block, segs, start)
     ends = _end_points(block, segs, end)
     depth = {}
@@ -205,7 +224,7 @@ def wrap(block: etree._Element, start: int, end: int, tag: str,
 
 def diplomatic_text(root: etree._Element) -> str:
     """The diplomatic text of every ``text`` element: all text but that of non-diplomatic elements."""
-    return "".join(text_of(text) for text in root.iter(T + "text"))
+    return "".join(raw_text_of(text) for text in root.iter(T + "text"))
 
 
 def same_text(source: str, diplomatic: str) -> bool:

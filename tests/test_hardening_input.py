@@ -235,3 +235,78 @@ def test_a_good_override_still_works(edition_dir):
     tree = etree.parse(str(edition_dir / "out.xml"))
     assert tree.xpath("//t:titleStmt/t:title/text()", namespaces=NS)[0] == "Description of Africa"
     assert "Leo Africanus" in tree.xpath("string(//t:sourceDesc)", namespaces=NS)
+
+
+# -- decomposed accents: match on NFC, keep the text as given -----------------------------------
+
+NFC_REGISTER = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader><fileDesc><titleStmt><title>Register</title></titleStmt>
+    <publicationStmt><p>Test data.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc>
+  </fileDesc></teiHeader>
+  <standOff>
+    <listPerson>
+      <person xml:id="p-marti"><persName type="main">José Martí</persName></person>
+      <person xml:id="p-dvorak"><persName type="main">Antonín Dvořák</persName>
+        <persName type="surname">Dvořák</persName></person>
+    </listPerson>
+    <listPlace>
+      <place xml:id="pl-sao-paulo"><placeName type="main">São Paulo</placeName></place>
+      <place xml:id="pl-krakow"><placeName type="main">Kraków</placeName></place>
+    </listPlace>
+  </standOff>
+</TEI>
+"""
+NFC_TEXT = ("In 1881 José Martí left Caracas for New York; Dvořák reached New York in 1892.\n\n"
+            "Kraków and São Paulo were far from Zürich, and Mérida from México.\n")
+
+
+def nfd(text: str) -> str:
+    import unicodedata
+    return unicodedata.normalize("NFD", text)
+
+
+@pytest.fixture(scope="module")
+def accents_register(tmp_path_factory):
+    from edition import register
+    path = tmp_path_factory.mktemp("nfc") / "register.xml"
+    path.write_text(NFC_REGISTER, encoding="utf-8")
+    return register.load(path)
+
+
+def markup(tree) -> list[tuple[str, str | None, str]]:
+    import unicodedata
+    return [(etree.QName(el).localname, el.get("ref"), unicodedata.normalize("NFC", "".join(el.itertext())))
+            for el in tree.iter() if isinstance(el.tag, str)
+            and etree.QName(el).localname in {"persName", "placeName", "orgName", "date"}
+            and el.xpath("ancestor::t:text", namespaces=NS)]
+
+
+@pytest.mark.parametrize("register_form", ["nfc", "nfd"])
+def test_decomposed_text_gets_the_markup_of_the_composed_one(config, accents_register, tmp_path,
+                                                            register_form):
+    from edition import register
+    reg = accents_register
+    if register_form == "nfd":
+        path = tmp_path / "register.xml"
+        path.write_text(nfd(NFC_REGISTER), encoding="utf-8")
+        reg = register.load(path)
+    composed = pipeline.convert(NFC_TEXT, config, "composed", reg)
+    decomposed = pipeline.convert(nfd(NFC_TEXT), config, "decomposed", reg)
+    found = markup(decomposed)
+    assert found == markup(composed)
+    assert ("persName", "#p-marti", "José Martí") in found
+    assert ("placeName", "#pl-sao-paulo", "São Paulo") in found
+    assert ("placeName", "#pl-krakow", "Kraków") in found
+    # the diplomatic text is the decomposed text, character for character
+    assert diplomatic_text(decomposed.getroot()).replace("\n", "").replace(" ", "") == \
+        nfd(NFC_TEXT).replace("\n", "").replace(" ", "")
+
+
+def test_markup_never_separates_a_letter_from_its_accent(config, accents_register):
+    import unicodedata
+    tree = pipeline.convert(nfd(NFC_TEXT), config, "decomposed", accents_register)
+    for el in tree.getroot().iter():
+        for value in (el.text, el.tail):
+            if value:
+                assert not unicodedata.combining(value[0]), etree.tostring(el, encoding="unicode")

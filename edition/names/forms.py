@@ -25,8 +25,8 @@ SPACES = re.compile(r"\s+")
 
 
 def lower(form: str) -> str:
-    """Lowercase with spaces collapsed."""
-    return SPACES.sub(" ", form.strip().lower())
+    """Lowercase (NFC) with spaces collapsed."""
+    return SPACES.sub(" ", unicodedata.normalize("NFC", form).strip().lower())
 
 
 def fold(form: str) -> str:
