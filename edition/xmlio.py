@@ -150,10 +150,14 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
 
 
 def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
-    """Write *data* to *path* through a temporary file and a rename."""
+    """Write *data* to *path* through a temporary file and a rename; an OSError becomes an
+    EditionError naming *path* (the previous file, if any, is left as it was)."""
     if isinstance(data, str):
         data = data.encode("utf-8")
-    with atomic_path(path) as tmp, open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+    try:
+        with atomic_path(path) as tmp, open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:          # disk full, read-only folder: say which file
+        raise EditionError(f"could not be written: {exc.strerror or exc}", path) from None

@@ -310,3 +310,19 @@ def test_markup_never_separates_a_letter_from_its_accent(config, accents_registe
         for value in (el.text, el.tail):
             if value:
                 assert not unicodedata.combining(value[0]), etree.tostring(el, encoding="unicode")
+
+
+def test_convert_on_a_full_disk_names_the_file_and_keeps_no_temporary(edition_dir, monkeypatch):
+    import errno
+    import os
+    (edition_dir / "one.txt").write_text("a letter from hanoi, 1945.\n")
+    real_fsync = os.fsync
+
+    def fsync(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    line = one_error(run("convert", "one.txt", "-o", "out.xml"))
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    assert line == "out.xml: error: could not be written: No space left on device"
+    assert sorted(p.name for p in edition_dir.iterdir() if p.is_file()) == ["edition.toml", "one.txt"]
