@@ -8,8 +8,10 @@ It is loaded once per process, when first needed.
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 from .features import SENTENCE_END, is_cased, sentence_features
 from .tokenize import tokenize
@@ -30,7 +32,11 @@ class Mention:
 
 
 def model_path():
-    return resources.files(__package__).joinpath("model", MODEL_FILE)
+    """The shipped model, or the file named by ``$EDITION_NER_MODEL`` (to try a newly trained one)."""
+    other = os.environ.get("EDITION_NER_MODEL")
+    if other:
+        return Path(other)
+    return resources.files(__package__).joinpath("model").joinpath(MODEL_FILE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -58,9 +64,10 @@ def _sequences(spans: list[tuple[int, int]], words: list[str]):
         yield start, len(words)
 
 
-def mentions(text: str, cased: bool | None = None) -> list[Mention]:
+def mentions(text: str, cased: bool | None = None, threshold: float = 0.25) -> list[Mention]:
     """Every mention the model finds in *text*; *cased* says whether the text keeps its capitals
-    (None: decide from the text itself)."""
+    (None: decide from the text itself). A token belongs to a mention when the model gives it at
+    least *threshold* of probability of being in one (0.5: the most likely reading)."""
     t = tagger()
     if t is None or not text.strip():
         return []
@@ -68,27 +75,44 @@ def mentions(text: str, cased: bool | None = None) -> list[Mention]:
     words = [text[s:e] for s, e in spans]
     if cased is None:
         cased = is_cased(words)
+    labels = [x for x in t.labels() if x != "O"]
     out: list[Mention] = []
     for a, b in _sequences(spans, words):
-        feats = sentence_features(words[a:b], cased)
-        labels = t.tag(feats)
-        out.extend(_decode(t, labels, spans[a:b]))
+        t.set(sentence_features(words[a:b], cased))
+        probs = [{x: t.marginal(x, i) for x in labels} for i in range(b - a)]
+        out.extend(_decode(probs, spans[a:b], threshold))
     return out
 
 
-def _decode(t, labels: list[str], spans: list[tuple[int, int]]) -> list[Mention]:
+def _kind_probs(p: dict[str, float]) -> dict[str, tuple[float, float]]:
+    """Per entity type: (probability of beginning a mention, of being in one)."""
+    out: dict[str, list[float]] = {}
+    for label, v in p.items():
+        typ = label[2:]
+        b, i = out.setdefault(typ, [0.0, 0.0])
+        out[typ] = [b + v, i + v] if label.startswith("B-") else [b, i + v]
+    return {k: (b, i) for k, (b, i) in out.items()}
+
+
+def _decode(probs: list[dict[str, float]], spans: list[tuple[int, int]], threshold: float) -> list[Mention]:
+    """Mentions from per-token marginals: runs of tokens whose probability of being in a
+    mention reaches *threshold*, split where a new mention more likely begins."""
     out = []
-    i = 0
-    while i < len(labels):
-        lab = labels[i]
-        if lab == "O":
+    i, n = 0, len(probs)
+    while i < n:
+        kp = _kind_probs(probs[i])
+        if sum(v for _, v in kp.values()) < threshold:
             i += 1
             continue
-        typ = lab[2:]
+        typ = max(kp, key=lambda k: kp[k][1])
         j = i + 1
-        while j < len(labels) and labels[j] == "I-" + typ:
+        while j < n:
+            nk = _kind_probs(probs[j])
+            inside = nk.get(typ, (0.0, 0.0))
+            if inside[1] < threshold or inside[0] > inside[1] - inside[0]:
+                break
             j += 1
-        score = sum(t.marginal(labels[k], k) for k in range(i, j)) / (j - i)
+        score = sum(_kind_probs(probs[k]).get(typ, (0, 0))[1] for k in range(i, j)) / (j - i)
         if typ in KIND_OF_LABEL:
             out.append(Mention(spans[i][0], spans[j - 1][1], KIND_OF_LABEL[typ], score))
         i = j

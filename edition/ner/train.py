@@ -26,8 +26,8 @@ from .recognise import MODEL_FILE
 UNKNOWN = "?"
 MODEL_DIR = Path(__file__).with_name("model")
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
-TRAIN_FILES = ("gum-train.jsonl", "hipe-train.jsonl")
-DEV_FILES = ("gum-dev.jsonl", "hipe-dev.jsonl")
+#: the training files of a data folder: every ``*-train.jsonl`` (GUM, HIPE, silver sentences ...)
+TRAIN_GLOB = "*-train.jsonl"
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -102,7 +102,7 @@ def _repair_bio(tags: list[str]) -> list[str]:
 
 def train(data: Path, out_dir: Path = MODEL_DIR, params: dict | None = None) -> Path:
     params = {**PARAMS, **(params or {})}
-    sentences = [s for f in TRAIN_FILES if (data / f).exists() for s in read_jsonl(data / f)]
+    sentences = [s for f in sorted(data.glob(TRAIN_GLOB)) for s in read_jsonl(f)]
     full = [s for s in sentences if UNKNOWN not in s["tags"]]
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,0 +1,1 @@
+"""Named-entity recognition for texts without a register: corpus readers, features, model, training."""
