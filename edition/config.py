@@ -15,6 +15,7 @@ from typing import Any
 
 from . import config_keys
 from .errors import EditionError
+from .conventions import DEFAULT_LIST_SECTIONS
 
 CONFIG_NAME = "edition.toml"
 
@@ -167,7 +168,6 @@ def from_dict(data: dict, root: Path, path: Path) -> Config:
     texts = data.get("texts", {})
     if not isinstance(texts, dict):
         r.fail("[texts]", "must be a table of per-text tables")
-    from .reader import DEFAULT_LIST_SECTIONS
     return Config(
         root=root,
         title=r.string(ed, "edition", "title"),

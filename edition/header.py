@@ -8,6 +8,7 @@ from lxml import etree
 
 from . import T, XML_ID, __version__
 from .config import Config
+from .resp import MACHINE_RESP, resp  # noqa: F401  (resp: the pointer helper, imported from here too)
 
 
 def _sub(parent, name, text=None, **attrib):
@@ -18,24 +19,6 @@ def _sub(parent, name, text=None, **attrib):
     if text is not None:
         el.text = text
     return el
-
-
-#: machine agents whose markup carries @resp: (xml:id, what it did)
-MACHINE_RESP = (
-    ("edition-structure", "conversion of the plain text into TEI structure"),
-    ("edition-names", "automatic markup of persons, places and organizations, linked to the register"),
-    ("edition-dates", "automatic markup and ISO 8601 normalisation of dates"),
-    ("edition-quotes", "automatic markup of quotations"),
-)
-
-
-
-def resp(agent: str) -> str:
-    """The @resp pointer of a machine agent of MACHINE_RESP: 'names' -> '#edition-names'."""
-    rid = f"edition-{agent}"
-    if rid not in dict(MACHINE_RESP):
-        raise KeyError(f"no machine respStmt {rid!r} in the header")
-    return "#" + rid
 
 
 #: calendars the date markup may use (profileDesc/calendarDesc)

@@ -3,11 +3,10 @@
 The source is taken line by line; a non-blank line is a block. Wiki headings
 (``== x ==``, ``=== x ===``, ``==== x ====``) open nested ``div``s; the lines of
 list-like sections ("see also", "external links", ...) become ``list/item``;
-a line ending in a colon introduces either a block quotation (the next
-paragraph) or a short list (several short lines in a row, or as many lines as
-the colon line announces: "in three areas:"), and a paragraph that speaks in the
-first person is a block quotation whose introduction was lost (see
-:mod:`edition.quotes.voice`). The text of every
+a line ending in a colon may introduce a short list (several short lines in
+a row, or as many lines as the colon line announces: "in three areas:"). Which
+paragraphs are block quotations (after "... wrote:", or in the first person) is
+decided by the quotes pass (:mod:`edition.passes.quotes`), not here. The text of every
 block is kept exactly as it stands in the source, apart from the whitespace
 around it.
 """
@@ -20,23 +19,13 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from . import T, XML_ID
-from .passes.quotes import RESP as QUOTE_RESP
 from .plaintext import FORM_FEED, split_lines
-from .quotes.voice import colon_line, first_person
+from .conventions import DEFAULT_LIST_SECTIONS, HEADING
+from .quotes.voice import colon_line
 
-HEADING = re.compile(r"^\s*(={2,6})\s*(.*?)\s*\1\s*$")
-#: sections whose lines are list items, by heading (lower case)
-DEFAULT_LIST_SECTIONS = ("see also", "external links", "works", "further reading", "bibliography",
-                         "selected works", "publications", "sources")
 #: a colon-introduced run of at least this many lines, each at most LIST_ITEM_MAX long, is a list
 LIST_MIN_ITEMS = 2
 LIST_ITEM_MAX = 160
-#: certainty of a block quotation found by its first-person voice alone (no colon line before it)
-FIRST_PERSON_CERT = "low"
-#: a first-person paragraph is a quotation only in a text that mostly speaks in the third person:
-#: where more than this share of the paragraphs say "i" and "we", the text itself is the speaker
-#: (a memoir, a letter) and its paragraphs stay paragraphs
-FIRST_PERSON_SHARE_MAX = 0.2
 
 
 @dataclass
@@ -115,7 +104,9 @@ def _is_list_section(head: str, options: ReaderOptions) -> bool:
 
 
 def _colon_run(lines: list[_Line], i: int) -> tuple[str, int, str]:
-    """After a colon line at i-1: ('list', n, '') for n list lines, ('quote', 1, cert), or ('', 0, '').
+    """After a colon line at i-1: ('list', n, '') for n list lines, anything else for no list.
+
+    Only lists are made here; a quotation after a colon line is made by the quotes pass.
 
     The decision (speech cues, announced counts, runs of short lines) is made by
     :func:`edition.quotes.voice.colon_line`.
@@ -142,7 +133,6 @@ def read(text: str, options: ReaderOptions | None = None) -> etree._Element:
     lines = _lines(text)
     pending: tuple[str, int, str] = ("", 0, "")  # what the previous colon line announced
 
-    voiced = _first_person_quotations(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -168,7 +158,7 @@ def read(text: str, options: ReaderOptions | None = None) -> etree._Element:
             i += 1
             continue
         parent = stack[-1].element
-        kind, count, cert = pending
+        kind, count, _ = pending
         if in_list_section or kind == "list":
             if current_list is None:
                 current_list = etree.SubElement(parent, T + "list")
@@ -181,25 +171,12 @@ def read(text: str, options: ReaderOptions | None = None) -> etree._Element:
             i += 1
             continue
         current_list = None
-        if kind != "quote" and i in voiced:
-            kind, cert = "quote", FIRST_PERSON_CERT
-        if kind == "quote":
-            block = etree.SubElement(parent, T + "quote", {"type": "block", "resp": QUOTE_RESP,
-                                                           "cert": cert})
-        else:
-            block = etree.SubElement(parent, T + "p")
+        block = etree.SubElement(parent, T + "p")
         _fill(block, line)
         pending = _colon_run(lines, i + 1) if line.text.endswith(":") else ("", 0, "")
         i += 1
     _indent(text_el, 1)
     return text_el
-
-
-def _first_person_quotations(lines: list[_Line]) -> set[int]:
-    """Indexes of the paragraphs that are quotations by their first-person voice alone."""
-    paragraphs = [i for i, line in enumerate(lines) if line.text and not HEADING.match(line.text)]
-    voiced = {i for i in paragraphs if first_person(lines[i].text)}
-    return voiced if len(voiced) <= FIRST_PERSON_SHARE_MAX * len(paragraphs) else set()
 
 
 def _unique(candidate: str, ids: set[str]) -> str:

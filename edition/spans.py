@@ -16,6 +16,7 @@ from typing import Iterator
 from lxml import etree
 
 from . import T, nfc
+from .conventions import HEADING
 
 #: elements whose content is not part of the diplomatic text
 NON_DIPLOMATIC = {T + n for n in ("note", "reg", "corr", "expan", "ex", "supplied", "figDesc")}
@@ -234,5 +235,4 @@ def same_text(source: str, diplomatic: str) -> bool:
 
 
 def _strip_heading_marks(source: str) -> str:
-    from .reader import HEADING
     return "\n".join(m.group(2) if (m := HEADING.match(line)) else line for line in source.split("\n"))

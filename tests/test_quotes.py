@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from edition import T, TEI_NS
-from edition.passes.quotes import RESP, attribute_quotes, mark_quotes
+from edition.passes.quotes import RESP, attribute_quotes, mark_block_quotations, mark_quotes
 from edition.quotes import attribution, cues
 from edition.quotes.inline import colon_quotation, inline_quotations, sentence_start
 from edition.quotes.marks import pair_marks, quoted_spans
@@ -166,6 +166,62 @@ def _names(clause, *forms):
 ])
 def test_speakers(clause, forms, expected):
     assert attribution.speakers(clause, _names(clause, *forms)) == expected
+
+
+# --- block quotations (whole paragraphs) -------------------------------------------------
+
+def quoted_blocks(source: str) -> etree._Element:
+    """The reader's structure of *source* after the block-quotation step of the pass."""
+    root = tei(source)
+    mark_block_quotations(root)
+    return root
+
+
+def xp(el, path):
+    return el.xpath(path, namespaces=NS)
+
+
+def test_colon_line_with_speech_verb_introduces_a_block_quote():
+    text = quoted_blocks("== s ==\nlater he wrote:\n\nthe party is always right, he said, and we shall see.\nnarrative goes on.\n")
+    quote = xp(text, "//t:div/t:quote[@type='block']")
+    assert len(quote) == 1 and quote[0].text.startswith("the party")
+    assert quote[0].get("resp") == "#edition-quotes" and quote[0].get("cert") == "high"
+    assert xp(text, "//t:div/t:p/text()") == ["later he wrote:", "narrative goes on."]
+
+
+def test_colon_line_with_speech_verb_before_two_short_lines_is_a_quote():
+    text = quoted_blocks("== s ==\nhe later explained that:\n\nin order not to oblige my sons, i took the name of my wife.\nhe never used it.\n")
+    assert xp(text, "count(//t:quote[@type='block'])") == 1 and not xp(text, "//t:list")
+
+
+THIRD_PERSON = "".join(f"he went to the town number {n}.\n\n" for n in range(6))
+FIRST_PERSON = "some of our men tried to dissuade me. i went, and my aim was clear to us.\n"
+
+
+def test_first_person_paragraph_is_a_low_certainty_block_quote():
+    text = quoted_blocks("== s ==\n" + THIRD_PERSON + FIRST_PERSON)
+    quote = xp(text, "//t:quote[@type='block']")
+    assert len(quote) == 1 and quote[0].get("cert") == "low"
+    assert quote[0].text == FIRST_PERSON.strip()
+
+
+def test_a_text_in_the_first_person_keeps_its_paragraphs():
+    memoir = "== my youth ==\n" + "\n".join([FIRST_PERSON] * 4) + THIRD_PERSON
+    text = quoted_blocks(memoir)
+    assert not xp(text, "//t:quote") and len(xp(text, "//t:p")) == 10
+
+
+def test_heading_after_colon_line_cancels_it():
+    text = quoted_blocks("== a ==\nhe wrote:\n== b ==\nplain paragraph.\n")
+    assert not xp(text, "//t:quote") and xp(text, "//t:div[t:head='b']/t:p/text()") == ["plain paragraph."]
+
+
+def test_the_block_quotation_step_keeps_the_text_and_is_idempotent():
+    source = "== s ==\nlater she wrote:\n\nthe harvest failed twice, and we sold the mill.\n" + THIRD_PERSON
+    root = quoted_blocks(source)
+    before = etree.tostring(root)
+    mark_block_quotations(root)
+    assert etree.tostring(root) == before and same_text(source, diplomatic_text(root))
 
 
 # --- the pass over a document ------------------------------------------------------------

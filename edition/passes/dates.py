@@ -13,7 +13,7 @@ from __future__ import annotations
 from lxml import etree
 
 from .. import T
-from ..header import resp
+from ..resp import resp
 from ..dates.find import DateFinder, Found
 from ..dates.normalise import attributes
 from ..spans import blocks, element_spans, text_of, wrap

@@ -10,7 +10,7 @@ existing name markup are never touched, so the pass can run again safely.
 from __future__ import annotations
 
 from .. import T
-from ..header import resp
+from ..resp import resp
 from .. import spans
 from ..names.document import Found, find_names
 from ..register import NAME_OF_KIND

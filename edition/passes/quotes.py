@@ -1,7 +1,15 @@
-"""The quotes pass: inline quotations, quotations after a colon, and who is quoted.
+"""The quotes pass: block and inline quotations, quotations after a colon, and who is quoted.
 
-Block quotations (a paragraph after "... wrote:", or a paragraph in the first
-person) are made by the reader. This pass adds, inside every text block:
+The reader leaves every line of the source a paragraph (or a list item). This pass
+first makes whole paragraphs block quotations (``<quote type="block">``, see
+:func:`mark_block_quotations`):
+
+* a paragraph after a line ending in a colon that the reader did not take for the
+  start of a list ("... wrote:"; cert high where the line reports speech);
+* a paragraph that speaks in the first person in a text that mostly does not
+  (its introduction was lost; cert low).
+
+Then it adds, inside every text block:
 
 * ``<quote>`` around the text inside quotation marks that gives someone's words
   (the marks stay outside); names, titles, translations, labels and scare quotes
@@ -28,9 +36,10 @@ from __future__ import annotations
 from lxml import etree
 
 from .. import T
-from ..header import resp
+from ..resp import resp
 from ..quotes import attribution
 from ..quotes.inline import Found, clause_before, colon_quotation, inline_quotations
+from ..quotes.voice import first_person, introduces_quotation
 from ..spans import blocks, element_spans, text_of, wrap
 from . import Context
 
@@ -42,9 +51,45 @@ QUOTING_BLOCKS = {T + n for n in ("p", "quote", "item", "l", "ab", "cell")}
 COLON_BLOCKS = {T + "p"}
 #: how sure the speaker found by :mod:`edition.quotes.attribution` is
 ATTRIBUTION_CERT = "medium"
+#: the blocks the reader makes of the lines of the source, headings apart
+LINE_BLOCKS = {T + n for n in ("p", "item", "quote")}
+#: certainty of a block quotation found by its first-person voice alone (no colon line before it)
+FIRST_PERSON_CERT = "low"
+#: a first-person paragraph is a quotation only in a text that mostly speaks in the third person:
+#: where more than this share of the paragraphs say "i" and "we", the text itself is the speaker
+#: (a memoir, a letter) and its paragraphs stay paragraphs
+FIRST_PERSON_SHARE_MAX = 0.2
+
+
+def mark_block_quotations(root: etree._Element) -> None:
+    """Make the paragraphs that are someone's words ``<quote type="block">`` (the text stays)."""
+    lines = [b for b in blocks(root) if b.tag in LINE_BLOCKS]
+    voiced = {id(b) for b in lines if first_person(text_of(b))}
+    if len(voiced) > FIRST_PERSON_SHARE_MAX * len(lines):
+        voiced = set()
+    for block in lines:
+        if block.tag != T + "p":
+            continue
+        cert = _after_colon_line(block)
+        if cert is None and id(block) in voiced:
+            cert = FIRST_PERSON_CERT
+        if cert is not None:
+            block.tag = QUOTE
+            for name, value in (("type", "block"), ("resp", RESP), ("cert", cert)):
+                block.set(name, value)
+
+
+def _after_colon_line(block: etree._Element) -> str | None:
+    """The cert of *block* as a quotation introduced by the block before it, or None."""
+    intro = block.getprevious()
+    if intro is None or not (intro.tag == T + "p" or (intro.tag == QUOTE and intro.get("type") == "block")):
+        return None
+    text = text_of(intro)
+    return introduces_quotation(text) if text.endswith(":") else None
 
 
 def mark_quotes(root: etree._Element, ctx: Context | None = None) -> None:
+    mark_block_quotations(root)
     for block in list(blocks(root)):
         if block.tag not in QUOTING_BLOCKS:
             continue
