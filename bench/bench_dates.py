@@ -16,7 +16,6 @@ from collections import Counter
 
 from edition import reader, xmlio
 from edition.dates.find import DateFinder
-from edition.dates.normalise import attributes
 from edition.passes import Context
 from edition.passes.dates import mark_dates
 from edition.spans import blocks, text_of
@@ -45,13 +44,13 @@ def main() -> None:
         return [f for t, head in block_texts for f in finder.scan(t, heading=head)]
 
     found = scan_all()
-    by_pattern = Counter(f.pattern for f in found)
-    by_kind = Counter("old style" if f.old_style else
-                      "range" if f.value.is_range else
-                      "day" if f.value.start.day else "month" if f.value.start.month else "year"
+    by_pattern = Counter(f.source for f in found)
+    by_kind = Counter("old style" if dict(f.attributes).get("calendar") == "#julian" else
+                      "range" if f.data.is_range else
+                      "day" if f.data.start.day else "month" if f.data.start.month else "year"
                       for f in found)
     by_cert = Counter(f.cert for f in found)
-    from_context = sum(1 for f in found if f.value.year_from_context)
+    from_context = sum(1 for f in found if f.data.year_from_context)
     print(f"source: {SOURCE.name}, {len(text):,} characters, {len(text.split()):,} words, "
           f"{len(block_texts)} blocks")
     print(f"dates found: {len(found)} ({from_context} with a year from the context or their expression)")
@@ -59,7 +58,7 @@ def main() -> None:
         print(f"  {title}: " + ", ".join(f"{k} {v}" for k, v in counter.most_common()))
     if args.list:
         for f in found:
-            print(f"    {f.text!r:32} {attributes(f.value, f.old_style)}")
+            print(f"    {f.text!r:32} {dict(f.attributes)}")
 
     best, median = timed(scan_all, args.runs)
     print(f"finder: {best * 1000:.1f} ms best, {median * 1000:.1f} ms median; "

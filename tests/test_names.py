@@ -12,9 +12,10 @@ from lxml import etree
 from edition import T, register, spans
 from edition.names import forms
 from edition.names.cache import build_index
-from edition.names.match import Matcher, longest_first
+from edition.names.match import Matcher
 from edition.passes import Context
 from edition.passes.names import RESP, mark_names
+from edition.selection import Span, select
 from names_helpers import NAME_XPATH, NS, document, names, refs, small_register, tagged
 
 ROOT = Path(__file__).parents[1]
@@ -48,9 +49,9 @@ def test_index_of_an_empty_register_is_empty():
 
 def test_longest_match_wins():
     m = Matcher(["leon trotsky", "trotsky", "leon trotsky museum"])
-    kept = longest_first(m.all_matches("the leon trotsky museum and trotsky"),
-                         key=lambda x: (x.start, x.end))
-    assert [x.form for x in kept] == ["leon trotsky museum", "trotsky"]
+    kept = select(Span(x.start, x.end, "person", data=x.form)
+                  for x in m.all_matches("the leon trotsky museum and trotsky"))
+    assert [x.data for x in kept] == ["leon trotsky museum", "trotsky"]
 
 
 def test_word_boundaries():

@@ -5,7 +5,10 @@ the text is talking about, so that "on 24 september" after "19 september 1905"
 gets 1905. Every pattern of :data:`.patterns.EXPRESSIONS` proposes candidates;
 candidates that are no possible date, or whose context rules a number out
 (a count, an identifier, a house number), are dropped; of overlapping
-candidates the longest wins. Dates in parentheses inside running text (life
+candidates the longest wins (:func:`edition.selection.select`; on equal length the
+earlier, then the pattern listed first). Every date found is an
+:class:`~edition.selection.Span` of kind "date" whose ``attributes`` are its TEI
+values and whose ``data`` is its :class:`~.normalise.DateValue`. Dates in parentheses inside running text (life
 dates, years of publication) do not change the year of the context; dates in
 headings do.
 """
@@ -15,8 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..selection import Span, select
 from . import patterns as P
-from .normalise import DateValue, normalise
+from .normalise import DateValue, attributes, normalise
 
 #: a preposition before a number that makes it a year even before a count noun
 #: ("in 1924 people ...")
@@ -28,15 +32,8 @@ _WORDS_AFTER = re.compile(r"\s*([^\W\d_][\w'.-]*)(?:\s+([^\W\d_][\w'.-]*))?(?:\s
 _VALIDATION_YEAR = 2000
 
 
-@dataclass(frozen=True)
-class Found:
-    start: int
-    end: int
-    text: str
-    value: DateValue
-    old_style: bool
-    cert: str
-    pattern: str
+#: certainty of an old-style (Julian) date, whatever its pattern says
+OLD_STYLE_CERT = "medium"
 
 
 @dataclass
@@ -47,11 +44,8 @@ class _Part:
 
 
 @dataclass
-class _Candidate:
-    start: int
-    end: int
-    name: str
-    cert: str
+class _Parts:
+    """What a candidate (a Span of a pattern) holds: the dates it is made of, a shared year."""
     parts: list[_Part]
     year_hint: int | None = None
 
@@ -79,7 +73,7 @@ def _in_parentheses(text: str, pos: int) -> bool:
     return before.count("(") > before.count(")") or before.count("[") > before.count("]")
 
 
-def _candidates(text: str) -> list[_Candidate]:
+def _candidates(text: str) -> list[Span]:
     out = []
     for name, rx, part_groups, old_groups, cert in P.COMPILED:
         for m in rx.finditer(text):
@@ -90,23 +84,12 @@ def _candidates(text: str) -> list[_Candidate]:
             else:
                 parts = [_Part(m.start(), m.end(), False)]
             hint = int(m.group("y")) if "y" in rx.groupindex and m.group("y") else None
-            cand = _Candidate(parts[0].start, max(p.end for p in parts), name, cert, parts, hint)
             if name == "years" and _is_count_or_identifier(text, m.start(), m.end()):
                 continue
-            if m.end() > cand.end:                       # a shared year after the parts
-                cand.end = m.end()
+            end = max(m.end(), *(p.end for p in parts))      # a shared year after the parts
             if all(normalise(text[p.start:p.end], _VALIDATION_YEAR, "julian") for p in parts):
-                out.append(cand)
+                out.append(Span(parts[0].start, end, "date", name, cert, data=_Parts(parts, hint)))
     return out
-
-
-def _select(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Non-overlapping candidates, the longest first (the earlier pattern on a tie)."""
-    chosen: list[_Candidate] = []
-    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(cand.end <= c.start or c.end <= cand.start for c in chosen):
-            chosen.append(cand)
-    return sorted(chosen, key=lambda c: c.start)
 
 
 @dataclass
@@ -116,32 +99,35 @@ class DateFinder:
     context_year: int | None = None
     context_month: int | None = None
 
-    def scan(self, text: str, heading: bool = False) -> list[Found]:
-        found: list[Found] = []
-        for cand in _select(_candidates(text)):
+    def scan(self, text: str, heading: bool = False) -> list[Span]:
+        found: list[Span] = []
+        for cand in select(_candidates(text)):
             found.extend(self._resolve(text, cand, heading))
         return found
 
-    def _resolve(self, text: str, cand: _Candidate, heading: bool) -> list[Found]:
-        own = [normalise(text[p.start:p.end], None, "julian") for p in cand.parts]
+    def _resolve(self, text: str, cand: Span, heading: bool) -> list[Span]:
+        parts = cand.data.parts
+        own = [normalise(text[p.start:p.end], None, "julian") for p in parts]
         out = []
-        for part, value, (year, cert) in zip(cand.parts, own, self._years(text, cand, own)):
+        for part, value, (year, cert) in zip(parts, own, self._years(text, cand, own)):
             part_text = text[part.start:part.end]
             old_style = part.old_style or (
-                len(cand.parts) == 1 and P.OLD_STYLE_MARK_RE.match(text, part.end) is not None)
+                len(parts) == 1 and P.OLD_STYLE_MARK_RE.match(text, part.end) is not None)
             value = normalise(part_text, year, "julian" if old_style else "gregorian")
             if value is None:
                 continue
-            out.append(Found(part.start, part.end, part_text, value, old_style, cert, cand.name))
+            out.append(Span(part.start, part.end, "date", cand.source, OLD_STYLE_CERT if old_style else cert,
+                            attributes=tuple(attributes(value, old_style=old_style).items()),
+                            text=part_text, data=value))
             self._update_context(value, heading or not _in_parentheses(text, part.start))
         return out
 
-    def _years(self, text: str, cand: _Candidate, own: list) -> list[tuple[int | None, str]]:
+    def _years(self, text: str, cand: Span, own: list) -> list[tuple[int | None, str]]:
         """The year (and cert) of each part: its own, the match's shared one, or the context's."""
         explicit = [v.year for v in own if v is not None and v.year is not None]
-        shared = cand.year_hint or (explicit[0] if explicit else None)
+        shared = cand.data.year_hint or (explicit[0] if explicit else None)
         out = []
-        for part, value in zip(cand.parts, own):
+        for part, value in zip(cand.data.parts, own):
             if value is not None and value.year is not None:
                 out.append((value.year, cand.cert))
             elif shared is not None:
@@ -166,10 +152,10 @@ class DateFinder:
         return [(yb - 1, ca), (yb, cb)]
 
     @staticmethod
-    def _old_style_year(part_text: str, year: int, cand: _Candidate, text: str) -> int:
+    def _old_style_year(part_text: str, year: int, cand: Span, text: str) -> int:
         """An old-style date borrowing the year of its new-style partner lies up to 13 days
         earlier: across the new year ("10 january 1918 [o.s. 28 december]") it is a year earlier."""
-        partners = [normalise(text[p.start:p.end], year) for p in cand.parts if not p.old_style]
+        partners = [normalise(text[p.start:p.end], year) for p in cand.data.parts if not p.old_style]
         mine = normalise(part_text, year)
         if partners and mine and partners[0] and partners[0].start.month and mine.start.month:
             if mine.start.month > partners[0].start.month:
@@ -185,6 +171,6 @@ class DateFinder:
             self.context_month = value.start.month
 
 
-def find_dates(text: str, context_year: int | None = None) -> list[Found]:
+def find_dates(text: str, context_year: int | None = None) -> list[Span]:
     """The dates of one piece of text (a convenience over :class:`DateFinder`)."""
     return DateFinder(context_year).scan(text)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from .known import NEWSPAPER_BEFORE
-from .patterns import Candidate, close, looks_like_name
+from .patterns import close, looks_like_name
+from ..selection import Span
 from .tokens import Tokens
 from .wordlists import (
     ALIAS_CUES,
@@ -58,7 +59,7 @@ def _cue_ending_before(tokens: Tokens, i: int):
     return None
 
 
-def alias_candidates(tokens: Tokens) -> list[Candidate]:
+def alias_candidates(tokens: Tokens) -> list[Span]:
     out = []
     for i in range(1, len(tokens)):
         hit = _cue_ending_before(tokens, i)
@@ -75,11 +76,11 @@ def alias_candidates(tokens: Tokens) -> list[Candidate]:
         after = tokens.gap(tokens[k].end, tokens[k + 1].start if k + 1 < len(tokens) else len(tokens.low))
         if opened and not any(q in after[:1] for q in QUOTES):
             continue
-        out.append(Candidate(tokens[i].start, tokens[k].end, "person", "alias"))
+        out.append(Span(tokens[i].start, tokens[k].end, "person", "alias"))
     return out
 
 
-def double_name_candidates(tokens: Tokens) -> list[Candidate]:
+def double_name_candidates(tokens: Tokens) -> list[Span]:
     out = []
     for i, tok in enumerate(tokens.items):
         parts = tok.word.split("-")
@@ -92,11 +93,11 @@ def double_name_candidates(tokens: Tokens) -> list[Candidate]:
         nxt = tokens[i + 1].word if i + 1 < len(tokens) else ""
         if nxt in PAIR_THINGS:
             continue
-        out.append(Candidate(tok.start, tok.end, "person", "double-name"))
+        out.append(Span(tok.start, tok.end, "person", "double-name"))
     return out
 
 
-def newspaper_candidates(tokens: Tokens) -> list[Candidate]:
+def newspaper_candidates(tokens: Tokens) -> list[Span]:
     """"the newspaper iskra, (the spark,)": a name right after the word, then punctuation."""
     out = []
     for i, tok in enumerate(tokens.items[:-1]):
@@ -112,7 +113,7 @@ def newspaper_candidates(tokens: Tokens) -> list[Candidate]:
         end_gap = tokens.gap(tokens[k].end, tokens[k + 1].start) if k + 1 < len(tokens) else "."
         if not end_gap.strip() or tokens[k].possessive:
             continue
-        out.append(Candidate(tokens[j].start, tokens[k].end, "org", "newspaper"))
+        out.append(Span(tokens[j].start, tokens[k].end, "org", "newspaper"))
     return out
 
 
@@ -128,7 +129,7 @@ def acronym_after(low: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def acronym_definitions(tokens: Tokens) -> list[Candidate]:
+def acronym_definitions(tokens: Tokens) -> list[Span]:
     """"the russian chemical society (rcs)": words whose initials the acronym spells, the last an
     organization head, name an organization (the acronym itself follows via :func:`acronym_after`)."""
     out = []
@@ -148,5 +149,5 @@ def acronym_definitions(tokens: Tokens) -> list[Candidate]:
                 break
             k -= 1
         if "".join(reversed(letters)) == abbr and len(abbr) >= 2 and tokens[k + 1].word not in ACRONYM_SKIPS:
-            out.append(Candidate(tokens[k + 1].start, tokens[i].end, "org", "acronym-definition"))
+            out.append(Span(tokens[k + 1].start, tokens[i].end, "org", "acronym-definition"))
     return out

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .patterns import MAX_NAME_WORDS, Candidate, close, looks_like_name, word_surname_follows
+from .patterns import MAX_NAME_WORDS, close, looks_like_name, word_surname_follows
 from .resources import is_english_word, more_given_names, place_words
+from ..selection import Span
 from .tokens import Tokens
 from .wordlists import (
     ACTOR_AFTER,
@@ -104,10 +105,10 @@ def _kin_before(tokens: Tokens, i: int) -> bool:
 
 
 def person_candidates(tokens: Tokens, taken: Callable[[int, int], bool],
-                      not_persons: frozenset[str] | set[str] = frozenset()) -> list[Candidate]:
+                      not_persons: frozenset[str] | set[str] = frozenset()) -> list[Span]:
     """Persons of the second tier; *taken* says whether a span overlaps a known name."""
     more = more_given_names()
-    out: list[Candidate] = []
+    out: list[Span] = []
     items = tokens.items
     i = 0
     while i < len(items):
@@ -122,14 +123,14 @@ def person_candidates(tokens: Tokens, taken: Callable[[int, int], bool],
             if k == i and word_surname_follows(tokens, i, lambda pos: taken(pos, pos + 1)):
                 k = i + 1
             if k > i or _kin_before(tokens, i) or _speaks(tokens, i):
-                out.append(Candidate(tok.start, tokens[k].end, "person", "given-name"))
+                out.append(Span(tok.start, tokens[k].end, "person", "given-name"))
                 i = k + 1
                 continue
         i += 1
     return out
 
 
-def speaker_candidates(tokens: Tokens, taken: Callable[[int, int], bool]) -> list[Candidate]:
+def speaker_candidates(tokens: Tokens, taken: Callable[[int, int], bool]) -> list[Span]:
     """"einstein is reported to have remarked": an unknown single word before a speech verb."""
     out = []
     items = tokens.items
@@ -142,5 +143,5 @@ def speaker_candidates(tokens: Tokens, taken: Callable[[int, int], bool]) -> lis
             continue
         if _given(w) or not _unknown_name(w) or is_english_word(w) or taken(tok.start, tok.end):
             continue
-        out.append(Candidate(tok.start, tok.end, "person", "speaker"))
+        out.append(Span(tok.start, tok.end, "person", "speaker"))
     return out

@@ -1,9 +1,9 @@
 """Multi-pattern matching of name forms in a text (Aho-Corasick).
 
 All occurrences of all forms are found in one scan; only those on word
-boundaries are kept (a hyphen between letters joins words, so "anti-stalin"
-does not contain "stalin" and "khrustalyev-nosar" is one name). Of overlapping
-matches the longest wins.
+boundaries are kept (a hyphen between letters joins words, so "anti-slavery"
+does not contain "slavery" and "smith-jones" is one name). Which of overlapping
+matches are kept is for :func:`edition.selection.select` to say.
 """
 
 from __future__ import annotations
@@ -63,17 +63,3 @@ class Matcher:
             if on_boundaries(text, start, end):
                 out.append(Match(start, end, form))
         return out
-
-
-def longest_first(spans: list, key=lambda s: (s.start, s.end)) -> list:
-    """Keep non-overlapping spans, the longer (then the earlier) winning; in text order."""
-    ranked = sorted(spans, key=lambda s: (-(key(s)[1] - key(s)[0]), key(s)[0]))
-    taken: list[tuple[int, int]] = []
-    kept = []
-    for s in ranked:
-        a, b = key(s)
-        if any(a < y and x < b for x, y in taken):
-            continue
-        taken.append((a, b))
-        kept.append(s)
-    return sorted(kept, key=lambda s: key(s)[0])

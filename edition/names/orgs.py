@@ -19,8 +19,9 @@ from .known import (
     INSTITUTION_MODIFIERS,
     NAMED_INSTITUTION_HEADS,
 )
-from .patterns import Candidate, close, looks_like_name
+from .patterns import close, looks_like_name
 from .resources import is_english_word, place_words
+from ..selection import Span
 from .tokens import Tokens
 from .wordlists import DEMONYMS, ORG_MODIFIERS, STOPWORDS
 
@@ -55,7 +56,7 @@ def _modifiers_start(tokens: Tokens, i: int) -> int:
 
 
 def institution_candidates(tokens: Tokens, place_span_starting: Callable[[int], int | None]
-                           ) -> list[Candidate]:
+                           ) -> list[Span]:
     out = []
     for i, tok in enumerate(tokens.items[:-2]):
         if tok.word not in INSTITUTION_HEADS or tokens[i + 1].word != "of" or tok.possessive \
@@ -69,11 +70,11 @@ def institution_candidates(tokens: Tokens, place_span_starting: Callable[[int], 
             k = _field_end(tokens, j)
             end = tokens[k].end if k is not None else None
         if end is not None:
-            out.append(Candidate(tokens[_modifiers_start(tokens, i)].start, end, "org", "institution"))
+            out.append(Span(tokens[_modifiers_start(tokens, i)].start, end, "org", "institution"))
     return out
 
 
-def named_institution_candidates(tokens: Tokens, taken: Callable[[int, int], bool]) -> list[Candidate]:
+def named_institution_candidates(tokens: Tokens, taken: Callable[[int, int], bool]) -> list[Span]:
     out = []
     for i, tok in enumerate(tokens.items[1:], start=1):
         if tok.word not in NAMED_INSTITUTION_HEADS or not close(tokens, i - 1):
@@ -83,5 +84,5 @@ def named_institution_candidates(tokens: Tokens, taken: Callable[[int, int], boo
         if (not looks_like_name(w) or w in DEMONYMS or w in place_words() or is_english_word(w)
                 or taken(name.start, name.end)):
             continue
-        out.append(Candidate(tokens[_modifiers_start(tokens, i - 1)].start, tok.end, "org", "institution"))
+        out.append(Span(tokens[_modifiers_start(tokens, i - 1)].start, tok.end, "org", "institution"))
     return out

@@ -1,7 +1,8 @@
 """Name candidates the register does not know: persons after titles or given names,
 organizations before their head word ("... party", "... committee").
 
-A candidate is (start, end, kind). Patterns are conservative: every word of a
+A candidate is an :class:`~edition.selection.Span` (start, end, kind, and the
+pattern that found it as its ``source``). Patterns are conservative: every word of a
 person candidate must look like a name (see :func:`looks_like_name`).
 """
 
@@ -9,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from ..selection import Span
 from .context import is_derived_word
 from .resources import more_given_names
 from .tokens import Tokens
@@ -38,14 +39,6 @@ from .wordlists import (
 ROMAN_NUMERAL = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
 NAME_WORD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*$")
 MAX_NAME_WORDS = 4
-
-
-@dataclass(frozen=True)
-class Candidate:
-    start: int
-    end: int
-    kind: str
-    why: str   # the pattern that found it: title | given-name | org-head | thing-name
 
 
 def looks_like_name(word: str) -> bool:
@@ -112,9 +105,9 @@ def _names_a_thing(tokens: Tokens, i: int, not_persons) -> bool:
 
 def person_candidates(tokens: Tokens, is_other_kind: Callable[[int], bool],
                       is_name_end: Callable[[int], bool] = lambda pos: False,
-                      not_persons: frozenset[str] | set[str] = frozenset()) -> list[Candidate]:
+                      not_persons: frozenset[str] | set[str] = frozenset()) -> list[Span]:
     """"father georgi gapon" -> "georgi gapon"; "ivan sytin"; "general kornilov"."""
-    out: list[Candidate] = []
+    out: list[Span] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -128,7 +121,7 @@ def person_candidates(tokens: Tokens, is_other_kind: Callable[[int], bool],
             k = _extend_name(tokens, i, is_other_kind, is_name_end)
             if k == i and not titled and word_surname_follows(tokens, i, is_other_kind):
                 k = i + 1
-            out.append(Candidate(tokens[i].start, tokens[k].end, "person",
+            out.append(Span(tokens[i].start, tokens[k].end, "person",
                                  "title" if titled else "given-name"))
             i = k + 1
             continue
@@ -147,12 +140,12 @@ def _names_an_org(head: str, modifiers: list[str]) -> bool:
     return solo or modifiers[0] in ORG_HEADS[head]
 
 
-def org_candidates(tokens: Tokens, place_span_ending: Callable[[int], int | None]) -> list[Candidate]:
+def org_candidates(tokens: Tokens, place_span_ending: Callable[[int], int | None]) -> list[Span]:
     """"south russian workers' union", "central committee", "petrograd soviet".
 
     Walks left from a head word over organization modifiers and place names.
     """
-    out: list[Candidate] = []
+    out: list[Span] = []
     for i, tok in enumerate(tokens.items):
         if tok.word not in ORG_HEADS:
             continue
@@ -174,5 +167,5 @@ def org_candidates(tokens: Tokens, place_span_ending: Callable[[int], int | None
         translation = tok.word in NEWSPAPER_HEADS and tokens.low[start - 1:start] == "(" \
             and tokens.low[tok.end:tok.end + 1] == ")"
         if modifiers and _names_an_org(tok.word, modifiers) and not translation:
-            out.append(Candidate(start, tok.end, "org", "org-head"))
+            out.append(Span(start, tok.end, "org", "org-head"))
     return out

@@ -24,7 +24,8 @@ from .known import (
     PLACE_HEADS_BEFORE,
     STREET_HEADS,
 )
-from .patterns import Candidate, close, looks_like_name
+from .patterns import close, looks_like_name
+from ..selection import Span
 from .tokens import Tokens
 from .wordlists import ACTOR_AFTER, DEMONYMS, STOPWORDS
 
@@ -54,9 +55,9 @@ def _head_after(tokens: Tokens, i: int, place_start_ending: Callable[[int], int 
         return None
     start = place_start_ending(tokens[i - 1].end)
     if start is not None:
-        return Candidate(start, tokens[i].end, "place", "place-head")
+        return Span(start, tokens[i].end, "place", "place-head")
     if tokens[i].word in ADMIN_HEADS and _name_word(tokens[i - 1].word):
-        return Candidate(tokens[i - 1].start, tokens[i].end, "place", "admin-head")
+        return Span(tokens[i - 1].start, tokens[i].end, "place", "admin-head")
     return None
 
 
@@ -66,7 +67,7 @@ def _head_before(tokens: Tokens, i: int):
         k += 1
     if k == i:
         return None
-    return Candidate(tokens[i].start, tokens[k].end, "place", "place-head")
+    return Span(tokens[i].start, tokens[k].end, "place", "place-head")
 
 
 def _street(tokens: Tokens, i: int):
@@ -77,15 +78,15 @@ def _street(tokens: Tokens, i: int):
             continue
         words = range(j + 1, i)
         if all(close(tokens, w - 1) and _name_word(tokens[w].word) for w in words) and close(tokens, i - 1):
-            return Candidate(tokens[j + 1].start, tokens[i].end, "place", "street")
+            return Span(tokens[j + 1].start, tokens[i].end, "place", "street")
     return None
 
 
 def place_candidates(tokens: Tokens, place_start_ending: Callable[[int], int | None],
-                     known_at: Callable[[int], bool]) -> list[Candidate]:
+                     known_at: Callable[[int], bool]) -> list[Span]:
     """Place names found by rules. *place_start_ending(pos)*: start of a known place ending at
     pos, or None; *known_at(pos)*: does a known name of any kind start at pos?"""
-    out: list[Candidate] = []
+    out: list[Span] = []
     towns = town_names()
     for i, tok in enumerate(tokens.items):
         w = tok.word
@@ -95,16 +96,16 @@ def place_candidates(tokens: Tokens, place_start_ending: Callable[[int], int | N
         elif w in PLACE_HEADS_BEFORE and i + 1 < len(tokens):
             c = _head_before(tokens, i)
         elif w == "empire" and i > 0 and close(tokens, i - 1) and tokens[i - 1].word in EMPIRE_MODIFIERS:
-            c = Candidate(tokens[i - 1].start, tok.end, "place", "empire")
+            c = Span(tokens[i - 1].start, tok.end, "place", "empire")
         elif w in STREET_HEADS:
             c = _street(tokens, i)
         elif known_at(tok.start):
             continue
         elif len(w) >= MIN_PLACE_ENDING_WORD and w.endswith(PLACE_ENDINGS) and _name_word(w):
-            c = Candidate(tok.start, tok.end, "place", "place-ending")
+            c = Span(tok.start, tok.end, "place", "place-ending")
         elif w in towns and i > 0 and close(tokens, i - 1) and tokens[i - 1].word in LOCATIVE_BEFORE \
                 and _ends_phrase(tokens, i):
-            c = Candidate(tok.start, tok.end, "place", "town")
+            c = Span(tok.start, tok.end, "place", "town")
         if c is not None:
             out.append(c)
     return out
@@ -112,9 +113,9 @@ def place_candidates(tokens: Tokens, place_start_ending: Callable[[int], int | N
 
 def propagated_form(tokens_text: str, c) -> str | None:
     """The word a place candidate lends to the rest of the document ("kherson" of "kherson governorate")."""
-    if c.why not in PROPAGATED:
+    if c.source not in PROPAGATED:
         return None
     form = tokens_text[c.start:c.end]
-    if c.why == "admin-head":
+    if c.source == "admin-head":
         form = form.rsplit(" ", 1)[0]
     return form if " " not in form else None

@@ -14,8 +14,8 @@ from lxml import etree
 
 from .. import T
 from ..resp import resp
-from ..dates.find import DateFinder, Found
-from ..dates.normalise import attributes
+from ..dates.find import DateFinder
+from ..selection import Span, overlaps_any, tei_attributes
 from ..spans import blocks, element_spans, text_of, wrap
 from . import Context
 
@@ -25,10 +25,9 @@ DATE = T + "date"
 HEADING_TAGS = {T + "head"}
 
 
-def date_attributes(found: Found) -> dict[str, str]:
-    attrib = {"resp": RESP, "cert": "medium" if found.old_style else found.cert}
-    attrib.update(attributes(found.value, old_style=found.old_style))
-    return attrib
+def date_attributes(found: Span) -> dict[str, str]:
+    """@resp, @cert and the values of a date (the finder made them: :mod:`edition.dates.find`)."""
+    return tei_attributes(found, RESP)
 
 
 def _existing_dates(block: etree._Element) -> list[tuple[int, int]]:
@@ -48,6 +47,6 @@ def mark_dates(root: etree._Element, ctx: Context) -> None:
         text = text_of(block)
         taken = _existing_dates(block)
         for found in finder.scan(text, heading=block.tag in HEADING_TAGS):
-            if any(found.start < e and s < found.end for s, e in taken):
+            if overlaps_any(found.start, found.end, taken):
                 continue
             wrap(block, found.start, found.end, DATE, date_attributes(found))

@@ -2,8 +2,9 @@
 
 Every mention of a person, place or organization the register knows is wrapped
 in its element with ``@ref="#id"``; names found only by general resources or
-patterns get ``@cert="low"`` and no ``@ref``. The work is done in
-:mod:`edition.names`; this module only wraps what it found. Spans inside
+patterns get ``@cert="low"`` and no ``@ref``; the trained model's suggestions carry
+its own ``@resp``. The work is done in :mod:`edition.names` (a table of candidate
+sources, :mod:`edition.names.sources`); this module only wraps what it found. Spans inside
 existing name markup are never touched, so the pass can run again safely.
 """
 
@@ -12,19 +13,16 @@ from __future__ import annotations
 from .. import T
 from ..resp import resp
 from .. import spans
-from ..names.document import Found, find_names
+from ..names.document import find_names
 from ..register import NAME_OF_KIND
+from ..selection import Span, tei_attributes
 
 RESP = resp("names")
 
 
-def attributes(found: Found) -> dict[str, str]:
-    attrib = {}
-    if found.entry:
-        attrib["ref"] = "#" + found.entry
-    attrib["resp"] = RESP
-    attrib["cert"] = found.cert
-    return attrib
+def attributes(found: Span) -> dict[str, str]:
+    """@ref (a register entry), @resp (the pass's, or the span's own: the model's), @cert."""
+    return tei_attributes(found, RESP)
 
 
 def mark_names(root, ctx) -> None:

@@ -38,7 +38,8 @@ from lxml import etree
 from .. import T
 from ..resp import resp
 from ..quotes import attribution
-from ..quotes.inline import Found, clause_before, colon_quotation, inline_quotations
+from ..quotes.inline import clause_before, colon_quotation, inline_quotations
+from ..selection import Span, tei_attributes
 from ..quotes.voice import first_person, introduces_quotation
 from ..spans import blocks, element_spans, text_of, wrap
 from . import Context
@@ -94,7 +95,7 @@ def mark_quotes(root: etree._Element, ctx: Context | None = None) -> None:
         if block.tag not in QUOTING_BLOCKS:
             continue
         text = text_of(block)
-        found: list[Found] = []
+        found: list[Span] = []
         if block.tag in COLON_BLOCKS:
             colon = colon_quotation(text)
             if colon is not None:
@@ -102,7 +103,7 @@ def mark_quotes(root: etree._Element, ctx: Context | None = None) -> None:
         found.extend(inline_quotations(text))
         for f in found:                       # the widest (colon) first: inline ones nest inside
             if not _has_quote(block, f.start, f.end):
-                wrap(block, f.start, f.end, QUOTE, {"resp": RESP, "cert": f.cert})
+                wrap(block, f.start, f.end, QUOTE, tei_attributes(f, RESP))
     attribute_quotes(root, ctx)
 
 

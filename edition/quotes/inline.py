@@ -15,13 +15,17 @@ Each decision is made from general cues, not from what the words are:
   -> a quotation, less certain.
 
 A single word is never taken (quoted insults are optional in the conventions).
+
+Each quotation found is an :class:`~edition.selection.Span` of kind "quote" whose
+``source`` says how it was found ("inline" or "colon") and whose ``data`` is the
+offset where its introducing clause ends (for attribution and the first-person test).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from ..selection import Span, select
 from . import cues
 from .marks import QuotedSpan, inside_any, quoted_spans
 
@@ -39,15 +43,6 @@ COLON_MIN_WORDS = 8
 SENTENCE_END = re.compile(r"[.!?](?=\s|[a-z\"'(])")
 ABBREVIATION = re.compile(r"(?:^|[\s(.])[a-z]\.$")
 SENTENCE_PUNCT = re.compile(r"[.!?;]")
-
-
-@dataclass(frozen=True)
-class Found:
-    start: int
-    end: int
-    cert: str          # high | medium | low
-    cue_end: int       # where the introducing clause ends (for attribution)
-    kind: str          # inline | colon
 
 
 def sentence_start(text: str, k: int) -> int:
@@ -109,7 +104,7 @@ def judge(text: str, span: QuotedSpan) -> str | None:
     return None
 
 
-def inline_quotations(text: str) -> list[Found]:
+def inline_quotations(text: str) -> list[Span]:
     """Quoted spans of *text* that give someone's words (the text inside the marks)."""
     found = []
     for span in quoted_spans(text):
@@ -120,20 +115,11 @@ def inline_quotations(text: str) -> list[Found]:
                 start += 1
             while end > start and text[end - 1].isspace():
                 end -= 1
-            found.append(Found(start, end, cert, span.open, "inline"))
-    return _outermost(found)
+            found.append(Span(start, end, "quote", "inline", cert, data=span.open))
+    return select(found)          # quoted spans nest or follow one another: the outermost win
 
 
-def _outermost(found: list[Found]) -> list[Found]:
-    out: list[Found] = []
-    for f in sorted(found, key=lambda f: (f.start, -f.end)):
-        if out and f.start < out[-1].end:
-            continue
-        out.append(f)
-    return out
-
-
-def colon_quotation(text: str) -> Found | None:
+def colon_quotation(text: str) -> Span | None:
     """A quotation that runs from a colon inside the block to its end, or None.
 
     Either the colon is glued to the next word (``he wrote:we began``: a block
@@ -163,5 +149,5 @@ def colon_quotation(text: str) -> Found | None:
             continue
         if not spoken and not _reads_as_sentence(rest):
             continue
-        return Found(rest_start, end, "high" if spoken else "medium", k, "colon")
+        return Span(rest_start, end, "quote", "colon", "high" if spoken else "medium", data=k)
     return None

@@ -25,7 +25,7 @@ def first_person(text: str) -> bool:
     """True if *text* speaks in the first person outside quotation marks."""
     colon = colon_quotation(text)
     if colon is not None:
-        text = text[:colon.cue_end]
+        text = text[:colon.data]                  # the words before the colon that introduces it
     kept = list(text)
     for span in quoted_spans(text):
         if span.mark == '"':
