@@ -1,8 +1,8 @@
 """The writers: TEI -> HTML and TEI -> XSL-FO through XSLT 3.0 (saxonche), FO -> PDF (Apache FOP).
 
-One :class:`Transformer` holds one Saxon processor and compiles each stylesheet
-of ``xslt/`` once, the first time it is needed; every document after that
-reuses the compiled stylesheet. Stylesheet parameters (``css``, ``lang``…)
+One :class:`Transformer` compiles each stylesheet of ``xslt/`` once, the
+first time it is needed, with a Saxon processor that then reads no file and
+no URL; every document after that reuses the compiled stylesheet. Stylesheet parameters (``css``, ``lang``…)
 make variants without copies of the stylesheets. Errors reported by Saxon or
 FOP become one-line :class:`EditionError`s.
 """
@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -20,7 +21,7 @@ from lxml import etree
 from . import child
 from .errors import EditionError
 from .outputs import testpoint
-from .xmlio import atomic_path
+from .xmlio import atomic_path, serialize_without_doctype
 
 XSLT_DIR = Path(__file__).resolve().parents[1] / "xslt"
 
@@ -58,16 +59,33 @@ def saxon_error(exc: Exception, stylesheet: str | os.PathLike | None = None) -> 
                         int(m.group(2)) if m.group(2) else None)
 
 
+#: Saxon's configuration feature naming the URI schemes a stylesheet may read ("" = none)
+ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
+
+
+@dataclass
+class _Compiled:
+    """One stylesheet, compiled by its own Saxon processor, which is then locked."""
+    processor: object
+    executable: object
+
+
 class Transformer:
-    """Compiled stylesheets for one run: ``html(tree)`` and ``fo(tree)`` return bytes."""
+    """Compiled stylesheets for one run: ``html(tree)`` and ``fo(tree)`` return bytes.
+
+    The stylesheets' run time reads nothing and writes nothing: each
+    stylesheet is compiled by a Saxon processor of its own (its imports are
+    files), and then that processor's configuration allows no URI scheme at
+    all, so ``doc()``, ``document()``, ``unparsed-text()``, ``json-doc()``,
+    ``collection()`` or a DTD fail instead of reading a file or the network;
+    ``xsl:result-document`` output is captured in memory and refused. The
+    document is handed over as text without a DOCTYPE
+    (:func:`xmlio.serialize_without_doctype`), never as a file.
+    """
 
     def __init__(self, xslt_dir: str | os.PathLike = XSLT_DIR):
-        from saxonche import PySaxonProcessor
-
         self.xslt_dir = Path(xslt_dir)
-        self._processor = PySaxonProcessor(license=False)
-        self._compiler = self._processor.new_xslt30_processor()
-        self._executables: dict[str, object] = {}
+        self._compiled: dict[str, _Compiled] = {}
         #: output format -> how many times its stylesheet was compiled (once per run)
         self.compilations: dict[str, int] = {}
 
@@ -75,51 +93,66 @@ class Transformer:
     def stylesheet_path(self, fmt: str) -> Path:
         return self.xslt_dir / STYLESHEETS[fmt]
 
-    def _compile(self, fmt: str):
+    def _compile(self, fmt: str) -> _Compiled:
+        from saxonche import PySaxonProcessor
+
         path = self.stylesheet_path(fmt)
         if not path.is_file():
             raise EditionError("stylesheet not found", path)
         self.compilations[fmt] = self.compilations.get(fmt, 0) + 1
+        processor = PySaxonProcessor(license=False)
         try:
-            executable = self._compiler.compile_stylesheet(stylesheet_file=str(path))
+            executable = processor.new_xslt30_processor().compile_stylesheet(stylesheet_file=str(path))
         except Exception as exc:  # PySaxonApiError: static errors in the stylesheet
             raise saxon_error(exc, path) from None
         if executable is None:
             raise EditionError("the stylesheet could not be compiled", path)
-        return executable
+        processor.set_configuration_property(ALLOWED_PROTOCOLS, "")
+        executable.set_capture_result_documents(True)
+        return _Compiled(processor, executable)
+
+    def _stylesheet(self, fmt: str) -> _Compiled:
+        if fmt not in self._compiled:
+            self._compiled[fmt] = self._compile(fmt)
+        return self._compiled[fmt]
 
     def executable(self, fmt: str):
         """The compiled stylesheet for *fmt*, compiled on first use."""
-        if fmt not in self._executables:
-            self._executables[fmt] = self._compile(fmt)
-        return self._executables[fmt]
+        return self._stylesheet(fmt).executable
 
     def compile_all(self) -> None:
         for fmt in STYLESHEETS:
             self.executable(fmt)
 
     # -- transformation --------------------------------------------------------------
-    def _document(self, tree: etree._ElementTree | etree._Element, name: str | None):
-        data = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
+    @staticmethod
+    def _document(processor, tree: etree._ElementTree | etree._Element, name: str | None):
+        data = serialize_without_doctype(tree)
         try:
-            return self._processor.parse_xml(xml_text=data.decode("utf-8"))
+            return processor.parse_xml(xml_text=data.decode("utf-8"))
         except Exception as exc:
             raise saxon_error(exc, name) from None
 
     def transform(self, fmt: str, tree, name: str | None = None, **params: str) -> bytes:
         """Run the *fmt* stylesheet over *tree* with stylesheet *params* (strings)."""
-        executable = self.executable(fmt)
-        node = self._document(tree, name)
+        compiled = self._stylesheet(fmt)
+        executable, path = compiled.executable, self.stylesheet_path(fmt)
+        node = self._document(compiled.processor, tree, name)
         executable.clear_parameters()
         for key, value in params.items():
             if value is not None:
-                executable.set_parameter(key, self._processor.make_string_value(str(value)))
+                executable.set_parameter(key, compiled.processor.make_string_value(str(value)))
         try:
             result = executable.transform_to_string(xdm_node=node)
-        except Exception as exc:  # dynamic errors, xsl:message terminate="yes"
-            raise saxon_error(exc, self.stylesheet_path(fmt)) from None
+        except Exception as exc:  # dynamic errors, refused reads, xsl:message terminate="yes"
+            raise saxon_error(exc, path) from None
+        others = executable.get_result_documents() or {}
+        if others:
+            raise EditionError(f"XSLT: the stylesheet writes other files (xsl:result-document "
+                               f"{', '.join(sorted(map(str, others)))}); a transform writes only its output",
+                               path)
         if result is None:
-            raise EditionError("the transformation produced no output", self.stylesheet_path(fmt))
+            raise EditionError("the transformation produced no output", path)
         return result.encode("utf-8")
 
     def html(self, tree, name: str | None = None, *, css: str | None = None,

@@ -1,15 +1,16 @@
 """The one safe XML parser of the project, reading of source texts, and atomic writes.
 
-Parsing never resolves external entities, never loads a DTD, never touches the
-network and refuses entity-expansion bombs; every file is written through a
-temporary file in the same folder and renamed into place, so a crash never
-leaves half a file behind.
+Parsing never resolves entities, never reads a DTD or any other file, never
+touches the network, and refuses a DOCTYPE that declares anything
+(:mod:`edition.doctype`); what another XML processor (Saxon) is handed is
+serialised without a DOCTYPE. Every file is written through a temporary file
+in the same folder and renamed into place, so a crash never leaves half a
+file behind.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,21 +18,26 @@ from typing import Iterator
 
 from lxml import etree
 
+from .doctype import RefuseExternal, entity_error, refuse_declarations
 from .errors import EditionError
 
 
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
+def _parser(resolver: etree.Resolver) -> etree.XMLParser:
+    parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
         dtd_validation=False,
+        attribute_defaults=False,
         huge_tree=False,
-        # a repeated xml:id is a validation error (rule xml-id-unique), not a parse failure
+        # a repeated xml:id is a validation error (rule xml-id-unique), not a parse failure; with
+        # collect_ids off libxml2 asks for the external DTD, which the resolver answers with nothing
         collect_ids=False,
         remove_blank_text=False,
         remove_comments=False,
     )
+    parser.resolvers.add(resolver)
+    return parser
 
 
 def _check_path(path: Path) -> None:
@@ -52,38 +58,23 @@ def parse_xml(path: str | os.PathLike, *, allow_xinclude: bool = False) -> etree
 def parse_xml_bytes(data: bytes, name: str, *, allow_xinclude: bool = False) -> etree._ElementTree:
     if not data.strip():
         raise EditionError("file is empty", name)
-    _refuse_entity_declarations(data, name)
+    resolver = RefuseExternal()
     try:
-        root = etree.fromstring(data, _parser(), base_url=name)
+        root = etree.fromstring(data, _parser(resolver), base_url=name)
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (None, None)
         msg = exc.msg or str(exc)
         # lxml appends " , line N, column M"; the location is given by the prefix instead
         msg = msg.split(", line ")[0].strip()
+        refused = entity_error(data, name)
+        if refused is not None:
+            raise refused from None
         raise EditionError(f"not well-formed XML: {msg}", name, line, col) from None
     tree = root.getroottree()
+    refuse_declarations(tree, data, name, resolver.asked)
     if not allow_xinclude:
         _refuse_xinclude(root, name)
     return tree
-
-
-ENTITY_DECLARATION = re.compile(rb"<!ENTITY\s")
-
-
-def _refuse_entity_declarations(data: bytes, name: str) -> None:
-    """Entity declarations (billion laughs, external entities) are refused before parsing."""
-    root_at = data.find(b"<!DOCTYPE")
-    if root_at < 0:
-        return
-    m = ENTITY_DECLARATION.search(data, root_at)
-    if m:
-        raise EditionError("the document declares entities (<!ENTITY> in its DOCTYPE); entities are "
-                           "not allowed, write the characters instead", name, *_line_col(data, m.start()))
-
-
-def _line_col(data: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column of a byte offset."""
-    return data.count(b"\n", 0, offset) + 1, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
 
 
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
@@ -120,6 +111,19 @@ def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
             end += 1
         root_at = data.find(b"<", end)
     return data + b"\n"
+
+
+def serialize_without_doctype(tree: etree._ElementTree | etree._Element) -> bytes:
+    """The document as UTF-8 XML with no DOCTYPE, for another parser (Saxon): it then has no
+    DTD to load and no entity to expand. A tree holding an entity reference is refused."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree.getroottree().getroot()
+    reference = next(root.iter(etree.Entity), None)
+    if reference is not None:
+        raise EditionError(f"entity reference {reference.text}: entities are not allowed, write the "
+                           "characters instead", root.getroottree().docinfo.URL, reference.sourceline)
+    before = list(root.itersiblings(preceding=True))[::-1]
+    parts = [etree.tostring(node, encoding="UTF-8") for node in [*before, root, *root.itersiblings()]]
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + b"\n".join(parts) + b"\n"
 
 
 def umask() -> int:

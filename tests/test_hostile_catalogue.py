@@ -34,17 +34,17 @@ case names /etc/passwd); with ``http``, the server got no request.
 
 from __future__ import annotations
 
-import http.server
 import json
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from edition.cli import cli
+
+from loopback import REPLY, LoopbackServer
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 REPO = Path(__file__).resolve().parents[1]
@@ -69,47 +69,6 @@ def load_case(path: Path) -> dict:
         assert key in spec, f"{path}: '{key}' missing"
     assert spec["command"] in {"convert", "validate", "build"}, path
     return spec
-
-
-class _Recorder(http.server.BaseHTTPRequestHandler):
-    requests: list[str] = []
-
-    def do_GET(self):  # noqa: N802 (the http.server API)
-        type(self).requests.append(self.path)
-        body = b"HOSTILE-HTTP-REPLY"
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-class LoopbackServer:
-    """A tiny HTTP server on 127.0.0.1 that records every request (bounded by the test)."""
-
-    def __init__(self):
-        handler = type("Handler", (_Recorder,), {"requests": []})
-        self.handler = handler
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.server.timeout = 1
-        self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05},
-                                       daemon=True)
-
-    @property
-    def requests(self) -> list[str]:
-        return self.handler.requests
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(timeout=5)
 
 
 def make_edition(root: Path, toml: Path | None = None) -> None:
@@ -148,7 +107,7 @@ def forbidden_strings(spec: dict, case_text: bytes) -> list[str]:
             first = passwd.read_text(errors="replace").splitlines()[:1]
             markers += [line for line in first if line.strip()]
     if spec.get("http"):
-        markers.append("HOSTILE-HTTP-REPLY")
+        markers.append(REPLY)
     return markers
 
 
