@@ -90,30 +90,33 @@ class Builder:
         return self._transformer
 
     def tei_for(self, source: Path):
-        """The TEI of *source* and the file its diagnostics point to.
+        """The TEI of *source*, the file its diagnostics point to, and that file's text.
 
         A converted text is serialised and read back under the name of its
         build output, so that every diagnostic has the line and column of
-        the file the scholar will open.
+        the file the scholar will open; the text is the one about to be
+        written there (not the previous build's file). For a hand-edited TEI
+        the text is None: the diagnostics point into the edited file itself.
         """
         edited = edited_tei_for(source)
         if edited is not None:
             tree = parse_xml(edited, allow_xinclude=self.config.allow_xinclude)
             # the build copy gets the register entries as they are now
             register_mod.attach(tree.getroot(), self.register)
-            return tree, edited
+            return tree, edited, None
         text = read_text(source)
         tree = convert(text, self.config, source.stem, self.register, self.options.out_dir)
         target = self.options.out_dir / f"{source.stem}.xml"
-        return parse_xml_bytes(serialize(tree), str(target)), target
+        data = serialize(tree)
+        return parse_xml_bytes(data, str(target)), target, data
 
     def build_one(self, source: Path, folder: OutputFolder) -> SourceResult:
         result = SourceResult(source.stem, source)
         try:
-            tree, origin = self.tei_for(source)
+            tree, origin, data = self.tei_for(source)
             result.origin = origin
             if self.options.validate:
-                result.diagnostics = self.validator.check(tree, str(origin))
+                result.diagnostics = self.validator.check(tree, str(origin), source=data)
                 if not result.ok:
                     # the TEI is written so that the reported lines can be looked at; nothing is
                     # transformed from it, and the previous HTML, FO and PDF stay
