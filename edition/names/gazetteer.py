@@ -11,9 +11,9 @@ countries form a second tier, used only where the context says "place"
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 
+from .. import derived
 from .known import ENGLISH_SPEAKING
 from .wordlists import COMMON_WORDS, ENGLISH_ENDINGS, GIVEN_NAMES, STOPWORDS, TITLES
 
@@ -49,7 +49,7 @@ def _alternates(city: dict) -> set[str]:
             and _is_spelling_of(a, city["name"])}
 
 
-@functools.lru_cache(maxsize=1)
+@derived.cached(tuple)
 def place_names() -> tuple[str, ...]:
     """Place names (original spelling) from the installed general resources."""
     names: set[str] = set()
@@ -76,7 +76,7 @@ def place_names() -> tuple[str, ...]:
     return tuple(sorted(n for n in names if _usable(n)))
 
 
-@functools.lru_cache(maxsize=1)
+@derived.cached(frozenset)
 def town_names() -> frozenset[str]:
     """Lowercase one-word names of smaller towns, outside the English-speaking countries."""
     out: set[str] = set()

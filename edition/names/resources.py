@@ -15,9 +15,9 @@ also an English word, a stopword, a title, a demonym or a place never counts.
 
 from __future__ import annotations
 
-import functools
 from importlib import resources
 
+from .. import derived
 from .forms import variants
 from .gazetteer import place_names, town_names
 from .known import KNOWN_ORGS, KNOWN_PLACES
@@ -52,7 +52,7 @@ def _frequency(digits: str) -> int:
     return max((int(c, 16) for c in digits if c.strip() and c in "0123456789ABCDEFabcdef"), default=0)
 
 
-@functools.lru_cache(maxsize=1)
+@derived.cached(frozenset)
 def english_words() -> frozenset[str]:
     """Words an English dictionary writes in lowercase (empty if the package is missing)."""
     try:
@@ -62,6 +62,7 @@ def english_words() -> frozenset[str]:
     return frozenset(w for w in get_english_words_set(["web2"], alpha=True, lower=False) if w.islower())
 
 
+@derived.cached(set)
 def _raw_given_names() -> set[str]:
     try:
         text = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="utf-8")
@@ -78,7 +79,7 @@ def _raw_given_names() -> set[str]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
+@derived.cached(frozenset)
 def place_words() -> frozenset[str]:
     """Every lowercase form of a place or organization in the general resources."""
     out = set(town_names())
@@ -90,7 +91,7 @@ def place_words() -> frozenset[str]:
     return frozenset(out)
 
 
-@functools.lru_cache(maxsize=1)
+@derived.cached(frozenset)
 def more_given_names() -> frozenset[str]:
     """The second tier: given names of the dictionary that cannot be anything else."""
     english, places = english_words(), place_words()
