@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
+import importlib
 import signal
 import sys
 
 import click
 
 from . import __version__
-from .commands import build, candidates, convert, validate
+
+#: command name -> the module of edition.commands that defines it. A command's module is
+#: imported only when that command runs or --help lists it, and the modules import the
+#: library (the pipeline, the validator, Saxon...) only inside the command's function,
+#: so `edition --help` and `edition convert` load what they use and nothing else.
+COMMANDS = {"build": "build", "candidates": "candidates", "convert": "convert", "validate": "validate"}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A click group whose commands are imported the first time they are asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module = importlib.import_module(f"{__package__}.commands.{COMMANDS[cmd_name]}")
+            self.add_command(module.command, cmd_name)
+        return self.commands.get(cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="edition")
 def cli() -> None:
     """Turn plain texts into an annotated scholarly edition in TEI XML.
@@ -22,10 +41,6 @@ def cli() -> None:
     source/NAME.xml to correct the markup by hand: from then on the build
     starts from your file and never overwrites it.
     """
-
-
-for _module in (convert, validate, build, candidates):
-    cli.add_command(_module.command)
 
 
 class Interrupted(BaseException):

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from ..build import BuildOptions, build, find_sources
 from ..config import find_root, load
 from .common import EXIT_INPUT, EXIT_INVALID, reports_errors
 
@@ -29,6 +28,8 @@ def command(sources: tuple[Path, ...], out_dir: Path | None, no_validate: bool, 
     TEI is reported and not transformed (unless --no-validate); the other
     sources are still built.
     """
+    from ..build import BuildOptions, build, find_sources
+
     root = find_root(Path.cwd())
     config = load(root)
     paths = find_sources(config, sources)

@@ -11,7 +11,6 @@ import click
 
 from ..config import find_root, load
 from ..errors import EditionError
-from ..pipeline import convert
 from ..xmlio import read_text, serialize, write_atomic
 from .common import reports_errors
 
@@ -54,6 +53,8 @@ def command(source: Path, output: Path | None, force: bool) -> None:
         if not force:
             raise EditionError("exists already and may hold your corrections; not overwritten "
                                "(use --force to replace it, a backup is kept)", target)
+    from ..pipeline import convert
+
     tree = convert(text, config, source.stem, out_dir=Path.cwd() if to_stdout else target.parent)
     data = serialize(tree)
     if to_stdout:

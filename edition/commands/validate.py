@@ -10,13 +10,12 @@ import click
 
 from .. import config as config_mod
 from ..errors import EditionError
-from ..pipeline import load_register
-from ..validate import Validator, errors_in, warnings_in
 from .common import EXIT_INPUT, EXIT_INVALID
 
 
 def _register_for_hints():
     """The edition's register, when run in an edition folder: it makes better hints."""
+    from ..pipeline import load_register
     try:
         cfg = config_mod.load(config_mod.find_root(Path.cwd()))
         return load_register(cfg), cfg.allow_xinclude
@@ -45,6 +44,8 @@ def command(files, fmt, no_warnings) -> None:
     line per file. Exit status: 0 all files valid (warnings allowed), 1 some
     file invalid, 2 some file could not be read (missing, not XML, empty).
     """
+    from ..validate import Validator, errors_in, warnings_in
+
     register, allow_xinclude = _register_for_hints()
     try:
         validator = Validator(register=register, allow_xinclude=allow_xinclude)
