@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from . import spans
-from .names.document import find_names
-from .passes.names import RESP
 from .register import KIND_OF_NAME, NAME_OF_KIND
 
 CONTEXT_CHARS = 40
@@ -41,6 +39,8 @@ def _context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str
 
 def suggest(root: etree._Element, register, max_contexts: int = MAX_CONTEXTS) -> list[Suggestion]:
     """Machine-suggested names without a register entry, most frequent first."""
+    from .names.document import find_names          # the name finder, loaded only when used
+    from .passes.names import RESP
     work = copy.deepcopy(root)
     found, blocks = find_names(work, register)
     by_key: dict[tuple[str, str], Suggestion] = {}

@@ -11,7 +11,6 @@ from .. import register as register_mod
 from ..candidates import MAX_CONTEXTS, suggest
 from ..config import find_root, load
 from ..errors import EditionError
-from ..pipeline import load_register
 from ..xmlio import parse_xml
 from .common import reports_errors
 
@@ -25,6 +24,7 @@ def _register_for(file: Path, register_path: Path | None, use_register: bool):
         config = load(find_root(file.parent))
     except EditionError:
         return register_mod.empty()          # no edition here: every name is a candidate
+    from ..pipeline import load_register
     return load_register(config)
 
 

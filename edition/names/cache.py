@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import derived
 from .gazetteer import place_names
 from .index import NameIndex, Sense, from_register
 from .known import KNOWN_ORGS, KNOWN_PLACES
@@ -11,16 +12,30 @@ _CACHE: dict[int, tuple[object, NameIndex, Matcher]] = {}
 GAZETTEER_SENSE = Sense("place", None, "main", "gazetteer")
 KNOWN_SENSES = ((KNOWN_PLACES, Sense("place", None, "main", "wordlist")),
                 (KNOWN_ORGS, Sense("org", None, "main", "wordlist")))
+#: the senses of the forms general resources add, numbered for :func:`general_forms`
+GENERAL_SENSES = (*(sense for _, sense in KNOWN_SENSES), GAZETTEER_SENSE)
+
+
+@derived.cached()
+def general_forms() -> dict[str, int]:
+    """Every form the word lists and the gazetteer add to an index -> its sense (a position
+    in GENERAL_SENSES); the first source that gives a form wins. Derived once, kept on disk."""
+    probe = NameIndex()
+    for names, sense in KNOWN_SENSES:
+        for name in names:
+            probe.add_if_new(name, sense)
+    for name in place_names():
+        probe.add_if_new(name, GAZETTEER_SENSE)
+    return {form: GENERAL_SENSES.index(senses[0]) for form, senses in probe.senses.items()}
 
 
 def build_index(register, use_gazetteer: bool = True) -> NameIndex:
     index = from_register(register)
     if use_gazetteer:
-        for names, sense in KNOWN_SENSES:
-            for name in names:
-                index.add_if_new(name, sense)
-        for name in place_names():
-            index.add_if_new(name, GAZETTEER_SENSE)
+        senses = index.senses
+        for form, n in general_forms().items():
+            if form not in senses:             # the register's own forms come first
+                senses[form] = [GENERAL_SENSES[n]]
     return index
 
 
