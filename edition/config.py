@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import config_keys
+from . import config_keys, urls
 from .errors import EditionError
 from .conventions import DEFAULT_LIST_SECTIONS
 
@@ -168,6 +168,8 @@ def from_dict(data: dict, root: Path, path: Path) -> Config:
     texts = data.get("texts", {})
     if not isinstance(texts, dict):
         r.fail("[texts]", "must be a table of per-text tables")
+    _check_urls(r, [("source", src)] + [(f"texts.{n}.source", t.get("source")) for n, t in texts.items()
+                                        if isinstance(t, dict)])
     return Config(
         root=root,
         title=r.string(ed, "edition", "title"),
@@ -194,6 +196,14 @@ def from_dict(data: dict, root: Path, path: Path) -> Config:
         texts=texts,
         path=path,
     )
+
+
+def _check_urls(r: _Reader, tables: list[tuple[str, Any]]) -> None:
+    """A source's url becomes a link: only http(s), mailto or relative (see edition.urls)."""
+    for name, table in tables:
+        url = table.get("url") if isinstance(table, dict) else None
+        if isinstance(url, str) and not urls.is_safe(url):
+            r.fail(f"[{name}] url", f"{urls.RULE}, got {url!r}")
 
 
 def find_root(start: Path) -> Path:

@@ -91,9 +91,12 @@ class Validator:
                 xpath_of(f.element) + (f"/@{_display(f.attribute)}" if f.attribute else "") if f.element is not None
                 else None, hints.hint(f.rule, f.element), (id(f.element), _local(f.attribute))))
         covered = {d.subject for d in diagnostics if d.subject[1]}
+        explained = {element for element, attribute in covered}
         for g in grammar_errors:
             if g.attribute and (id(g.element), _local(g.attribute)) in covered:
                 continue
+            if g.rule == "grammar-attribute" and not g.attribute and id(g.element) in explained:
+                continue        # "the attributes of <ptr> are not valid": a rule says which and why
             line, col = positions.of(g.element, g.attribute)
             diagnostics.append(Diagnostic(
                 ERROR, name, line, col, g.message, g.rule,

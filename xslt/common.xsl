@@ -150,6 +150,18 @@
         else ()"/>
   </xsl:function>
 
+  <!-- a URL a reader may follow: http(s), mailto or relative, else '' (and so no link). The scheme is
+       read as a browser reads it: without spaces, tabs, line ends or control and format characters,
+       in any case; so javascript:, " JavaScript:", "java&#9;script:", data: or vbscript: give ''.
+       The same rule as edition/urls.py and the schema (data.safeURL, rule url-scheme), kept here for
+       a TEI that was never validated. -->
+  <xsl:function name="ed:safe-url" as="xs:string">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:variable name="squeezed" select="lower-case(replace(string($url), '[\s\p{C}\p{Z}]', ''))"/>
+    <xsl:sequence select="if (not(matches($squeezed, '^[^/?#]*:')) or matches($squeezed, '^(https?|mailto):'))
+                          then normalize-space($url) else ''"/>
+  </xsl:function>
+
   <!-- the authority identifiers of an entry, each as <ed:link label= value= href=/> -->
   <xsl:function name="ed:identifiers" as="element(ed:link)*">
     <xsl:param name="entry" as="element()"/>
@@ -157,8 +169,8 @@
       <xsl:variable name="value" select="normalize-space(.)"/>
       <xsl:variable name="authority" select="$ed:authorities[@type eq lower-case(current()/@type)]"/>
       <ed:link label="{($authority/@label, @type, 'ID')[1]}" value="{$value}"
-               href="{if (matches($value, '^https?://')) then $value
-                      else if ($authority/@prefix ne '') then $authority/@prefix || $value else ''}"/>
+               href="{ed:safe-url(if (matches($value, '^https?://')) then $value
+                      else if ($authority/@prefix ne '') then $authority/@prefix || $value else '')}"/>
     </xsl:for-each>
   </xsl:function>
 
@@ -312,7 +324,7 @@
   <xsl:function name="ed:licence" as="element(ed:link)?">
     <xsl:param name="doc" as="node()"/>
     <xsl:for-each select="(root($doc)/TEI/teiHeader/fileDesc/publicationStmt/availability/licence)[1]">
-      <ed:link label="{normalize-space(.)}" value="{normalize-space(.)}" href="{@target}"/>
+      <ed:link label="{normalize-space(.)}" value="{normalize-space(.)}" href="{ed:safe-url(@target)}"/>
     </xsl:for-each>
   </xsl:function>
 
@@ -321,7 +333,7 @@
     <xsl:for-each select="(root($doc)/TEI/teiHeader/fileDesc/sourceDesc/bibl)[1]">
       <xsl:variable name="parts" select="(author, title, publisher, date) ! normalize-space(.)[. ne '']"/>
       <ed:link label="{string-join($parts, '. ')}" value="{normalize-space(note[not(@type)][1])}"
-               href="{(ptr/@target, ref/@target)[1]}"/>
+               href="{ed:safe-url((ptr/@target, ref/@target)[1])}"/>
     </xsl:for-each>
   </xsl:function>
 

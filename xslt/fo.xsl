@@ -114,8 +114,8 @@
 
   <xsl:template name="link">
     <xsl:choose>
-      <xsl:when test="@href ne ''">
-        <fo:basic-link external-destination="url({@href})"><xsl:value-of select="@label"/></fo:basic-link>
+      <xsl:when test="ed:safe-url(@href) ne ''">
+        <fo:basic-link external-destination="url({ed:safe-url(@href)})"><xsl:value-of select="@label"/></fo:basic-link>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="@label"/></xsl:otherwise>
     </xsl:choose>
@@ -309,8 +309,8 @@
       <xsl:for-each select="ed:identifiers(.)">
         <xsl:value-of select="(if (position() gt 1) then '; ' else '') || @label || ' '"/>
         <xsl:choose>
-          <xsl:when test="@href ne ''">
-            <fo:basic-link external-destination="url({@href})"><xsl:value-of select="@value"/></fo:basic-link>
+          <xsl:when test="ed:safe-url(@href) ne ''">
+            <fo:basic-link external-destination="url({ed:safe-url(@href)})"><xsl:value-of select="@value"/></fo:basic-link>
           </xsl:when>
           <xsl:otherwise><xsl:value-of select="@value"/></xsl:otherwise>
         </xsl:choose>

@@ -111,7 +111,7 @@
   <!-- an ed:link as an <a> (or plain text when it has no URL) -->
   <xsl:template name="link">
     <xsl:choose>
-      <xsl:when test="@href ne ''"><a href="{@href}"><xsl:value-of select="@label"/></a></xsl:when>
+      <xsl:when test="ed:safe-url(@href) ne ''"><a href="{ed:safe-url(@href)}"><xsl:value-of select="@label"/></a></xsl:when>
       <xsl:otherwise><xsl:value-of select="@label"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -335,7 +335,7 @@
         <xsl:if test="position() gt 1">; </xsl:if>
         <xsl:value-of select="@label || ' '"/>
         <xsl:choose>
-          <xsl:when test="@href ne ''"><a href="{@href}"><xsl:value-of select="@value"/></a></xsl:when>
+          <xsl:when test="ed:safe-url(@href) ne ''"><a href="{ed:safe-url(@href)}"><xsl:value-of select="@value"/></a></xsl:when>
           <xsl:otherwise><xsl:value-of select="@value"/></xsl:otherwise>
         </xsl:choose>
       </xsl:for-each>

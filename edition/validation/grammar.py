@@ -66,6 +66,7 @@ class Explainer:
         self.table = (
             (r"Invalid attribute (\S+) for element (\S+)", self._invalid_attribute),
             (r"Element (\S+) failed to validate attributes", self._attributes),
+            (r"Extra data in list: (\S+)", self._list_item),
             (r"Did not expect element (\S+) there", self._unexpected_element),
             (r"Expecting element (\S+), got (\S+)", self._expected_element),
             (r"Expecting an element (\S+), got nothing", self._missing_element),
@@ -126,6 +127,14 @@ class Explainer:
                                     info.attributes[missing[0]].doc or None)
         return GrammarError(node, None, "grammar-attribute",
                             f"the attributes of <{_localname(node)}> are not valid")
+
+    def _list_item(self, node, token):
+        """A value of a list attribute (such as ptr/@target) that its datatype refuses."""
+        for attr, value in node.attrib.items():
+            if token in value.split():
+                name = etree.QName(attr).localname
+                return self._invalid_attribute(node, name, _localname(node))
+        return GrammarError(node, None, "grammar", f"'{token}' is not an allowed value here")
 
     def _where(self, node) -> tuple[etree._Element, str]:
         parent = node.getparent()

@@ -23,7 +23,7 @@ RULE_ATTRIBUTE = {
     "resp-declared": "resp", "who-declared": "who", "cert-needs-resp": "cert",
     "calendar-declared": "calendar", "dating-method-declared": "datingMethod",
     "date-range": "from", "date-range-custom": "from-custom", "date-bounds": "notBefore",
-    "xml-id-unique": "id", "speaker-person": "target",
+    "xml-id-unique": "id", "speaker-person": "target", "url-scheme": "target",
 }
 
 
