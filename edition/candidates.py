@@ -37,12 +37,14 @@ def _context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str
     return f"{left}[{text[start:end]}]{right}".strip()
 
 
-def suggest(root: etree._Element, register, max_contexts: int = MAX_CONTEXTS) -> list[Suggestion]:
-    """Machine-suggested names without a register entry, most frequent first."""
+def suggest(root: etree._Element, register, max_contexts: int = MAX_CONTEXTS,
+            lexicon=None) -> list[Suggestion]:
+    """Machine-suggested names without a register entry, most frequent first (*lexicon*: the
+    edition's, see :mod:`edition.lexicon`)."""
     from .names.document import find_names          # the name finder, loaded only when used
     from .passes.names import RESP
     work = copy.deepcopy(root)
-    found, blocks = find_names(work, register)
+    found, blocks = find_names(work, register, lexicon)
     by_key: dict[tuple[str, str], Suggestion] = {}
 
     def note(element: str, text: str, start: int, end: int) -> None:

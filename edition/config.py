@@ -63,6 +63,8 @@ class Config:
     allow_xinclude: bool
     texts: dict[str, dict[str, Any]] = field(default_factory=dict)
     path: Path | None = None
+    #: the edition's lexicon (edition data beside the register, see edition.lexicon)
+    lexicon: Path | None = None
 
     def text(self, name: str) -> TextConfig:
         """The metadata of text *name*, with its ``[texts.NAME]`` overrides applied."""
@@ -162,6 +164,9 @@ def from_dict(data: dict, root: Path, path: Path) -> Config:
     register = ed.get("register")
     if register is not None and not isinstance(register, str):
         r.fail("[edition] register", "must be a path relative to edition.toml")
+    lexicon = ed.get("lexicon")
+    if lexicon is not None and not isinstance(lexicon, str):
+        r.fail("[edition] lexicon", "must be a path relative to edition.toml")
     lists = structure.get("list_sections")
     if lists is not None and (not isinstance(lists, list) or not all(isinstance(x, str) for x in lists)):
         r.fail("[structure] list_sections", "must be a list of section headings")
@@ -195,6 +200,7 @@ def from_dict(data: dict, root: Path, path: Path) -> Config:
         allow_xinclude=bool(ed.get("allow_xinclude", False)),
         texts=texts,
         path=path,
+        lexicon=(root / lexicon) if lexicon else None,
     )
 
 

@@ -21,7 +21,7 @@ SOURCE_KEYS = ("title", "author", "publisher", "url", "note", "date", "licence")
 KNOWN: dict[str, tuple[str, ...]] = {
     "": ("edition", "source", "declarations", "structure", "texts"),
     "edition": ("title", "language", "language_name", "publisher", "pub_place", "licence", "licence_url",
-                "register", "editors", "allow_xinclude"),
+                "register", "lexicon", "editors", "allow_xinclude"),
     "edition.editors[]": ("name", "role", "id"),
     "source": SOURCE_KEYS,
     "declarations": ("editorial", "normalization", "correction", "segmentation", "interpretation"),

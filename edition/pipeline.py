@@ -8,6 +8,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import T, TEI_NS, XML_LANG
+from . import lexicon as lexicon_mod
 from . import register as register_mod
 from .config import Config
 from .header import build_header
@@ -38,6 +39,20 @@ def load_register(config: Config) -> register_mod.Register:
     return register_mod.empty()
 
 
+_LEXICONS: dict[tuple[Path, int], lexicon_mod.Lexicon] = {}
+
+
+def load_lexicon(config: Config) -> lexicon_mod.Lexicon:
+    """The edition's lexicon, read once per run (again only when the file changes)."""
+    if not config.lexicon or not config.lexicon.exists():
+        return lexicon_mod.empty()
+    key = (config.lexicon.resolve(), config.lexicon.stat().st_mtime_ns)
+    if key not in _LEXICONS:
+        _LEXICONS.clear()
+        _LEXICONS[key] = lexicon_mod.load(config.lexicon)
+    return _LEXICONS[key]
+
+
 def convert(text: str, config: Config, name: str, register: register_mod.Register | None = None,
             out_dir: Path | None = None) -> etree._ElementTree:
     """Convert one plain text into a complete, annotated TEI document."""
@@ -49,7 +64,7 @@ def convert(text: str, config: Config, name: str, register: register_mod.Registe
     root.append(header)
     text_el = read(text, ReaderOptions(list_sections=config.list_sections))
     root.append(text_el)
-    ctx = Context(register=register, language=config.language)
+    ctx = Context(register=register, language=config.language, lexicon=load_lexicon(config))
     for _, run in PASSES:
         run(root, ctx)
     register_mod.attach(root, register)

@@ -11,7 +11,7 @@ them with :func:`select`, and wraps each in its element with the attributes of
 The precedence of :func:`select`, the one rule every pass shares:
 
 1. existing markup (``protected`` ranges) always wins: a span that overlaps it is dropped;
-2. the longer span wins ("the petrograd soviet" over the place "petrograd" inside it:
+2. the longer span wins ("the boston city council" over the place "boston" inside it:
    rules build on shorter matches, so length comes first);
 3. on equal length, the span of the better-ranked source (lower ``rank``; a pass ranks
    its sources in its table: the register before the rules);

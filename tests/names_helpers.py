@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from edition import T, TEI_NS, register
+from edition import T, TEI_NS, lexicon, register
 from edition.passes import Context
 from edition.passes.names import mark_names
 from edition.reader import read
@@ -23,6 +23,12 @@ def small_register():
     return register.load(FIXTURES / "names-register.xml")
 
 
+@functools.lru_cache(maxsize=1)
+def small_lexicon():
+    """The lexicon that goes with the small register (its world's odd words), loaded once."""
+    return lexicon.load(FIXTURES / "names-lexicon.toml")
+
+
 def document(text: str) -> etree._Element:
     root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
     etree.SubElement(root, T + "teiHeader")
@@ -30,9 +36,13 @@ def document(text: str) -> etree._Element:
     return root
 
 
-def tagged(text: str, reg=None) -> etree._Element:
+def tagged(text: str, reg=None, lex=None) -> etree._Element:
+    """The names pass over *text*: with the small register and its lexicon unless told otherwise
+    (a register given without a lexicon: no lexicon)."""
     root = document(text)
-    mark_names(root, Context(register=reg if reg is not None else small_register()))
+    if reg is None:
+        reg, lex = small_register(), lex if lex is not None else small_lexicon()
+    mark_names(root, Context(register=reg, lexicon=lex if lex is not None else lexicon.empty()))
     return root
 
 

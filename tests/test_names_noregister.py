@@ -1,5 +1,5 @@
-"""Names outside the register: general resources and rules, on texts in the style of the
-bundled one (lowercased, every non-ASCII letter deleted) about other subjects."""
+"""Names outside the register: general resources and rules, on texts from outside the bundled
+text's world (other centuries and continents), as written and lowercased."""
 
 from __future__ import annotations
 
@@ -73,101 +73,102 @@ def test_every_tag_is_low_certainty_without_ref(fixture, request):
         assert el.get("ref") is None and el.get("cert") == "low", etree.tostring(el)
 
 
-# -- the rules one by one ------------------------------------------------------------
+# -- the rules one by one, on texts from other centuries and continents ------------------
+# Each text is tried as written (capitalised) and lowercased: the rules look at the words,
+# not at their capitals, so both give the same names.
+
+def both(text: str, kind: str = "*") -> list[str]:
+    """The names of one kind in *text* as written, checked to be those of the lowercased text."""
+    written = [n.lower() for n in names(noreg(text), kind)]
+    assert written == names(noreg(text.lower()), kind), text
+    return written
+
 
 def test_regions_and_historical_states():
-    root = noreg("he was exiled to siberia, then to the caucasus and the soviet union.")
-    assert names(root, "placeName") == ["siberia", "caucasus", "soviet union"]
+    text = "In 1780 she sailed from Bengal to the Levant, then to Patagonia and the Ottoman Empire."
+    assert both(text, "placeName") == ["bengal", "levant", "patagonia", "ottoman empire"]
 
 
 def test_city_alternate_spellings_and_towns_after_a_locative():
-    root = noreg("he studied in odessa and was held at gatchina, near poltava.")
-    assert names(root, "placeName") == ["odessa", "gatchina", "poltava"]
+    text = "He studied in Bombay and was held at Weimar, near Calcutta."
+    assert both(text, "placeName") == ["bombay", "weimar", "calcutta"]
 
 
 def test_town_names_that_are_english_words_need_the_context():
-    root = noreg("in human history, the forest burned.")
-    assert names(root, "placeName") == []
+    assert both("In human history, the forest burned.", "placeName") == []
 
 
 def test_geographic_heads():
-    root = noreg("from the tver governorate to lake ladoga, the baikal lake and the ottoman empire.")
-    assert names(root, "placeName") == ["tver governorate", "lake ladoga", "baikal lake", "ottoman empire"]
+    text = "From the Cusco province to Lake Titicaca, Mount Chimborazo and the Mughal Empire."
+    assert both(text, "placeName") == ["cusco province", "lake titicaca", "mount chimborazo", "mughal empire"]
 
 
 def test_east_european_place_endings_recur():
-    root = noreg("born in yanovka, he left for verkholensk. yanovka was small.")
-    assert names(root, "placeName") == ["yanovka", "verkholensk", "yanovka"]
+    text = "In 1655 the hetman rode from Tarnopol to Pavlovka. Pavlovka was small."
+    assert both(text, "placeName") == ["tarnopol", "pavlovka", "pavlovka"]
 
 
 def test_street_after_a_house_number():
-    root = noreg("he lived at 1522 vyse avenue in the bronx.")
-    assert names(root, "placeName") == ["vyse avenue", "bronx"]
+    text = "In 1851 she lodged at 48 Doughty Street in London."
+    assert both(text, "placeName") == ["doughty street", "london"]
 
 
 def test_pen_names_and_birth_names():
-    root = noreg('anna (ne zhivotovskaya) wrote under the pen name pero, and later using the name "lvov". '
-                 "pero was read widely.")
-    assert names(root, "persName") == ["anna", "zhivotovskaya", "pero", "lvov", "pero"]
+    text = ('Mary Ann (nee Evans) wrote under the pen name Eliot, and later using the name "Lewes". '
+            "Eliot was read widely.")
+    assert both(text, "persName") == ["mary ann", "evans", "eliot", "lewes", "eliot"]
 
 
 def test_the_name_without_quotes_is_not_a_pseudonym():
-    root = noreg("he adopted the name of a jailer.")
-    assert names(root, "persName") == []
+    assert both("He adopted the name of a jailer.", "persName") == []
 
 
 def test_double_surnames_but_not_prefixes_or_pacts():
-    root = noreg("sedova-trotskaya signed it; an anti-stalin speech; the molotov-ribbentrop pact.")
-    assert names(root, "persName") == ["sedova-trotskaya"]
+    text = "Rimsky-Korsakov conducted; an anti-Napoleon pamphlet; the Gorchakov-Andrassy treaty."
+    assert both(text, "persName") == ["rimsky-korsakov"]
 
 
 def test_damaged_accented_given_names():
-    root = noreg("he was killed by ramn mercader in coyoacn.")
-    assert names(root, "persName") == ["ramn mercader"]
-    assert names(root, "placeName") == ["coyoacn"]
+    text = "jzef bem was born in 1794 near krakw."     # "Józef Bem", "Kraków" lost their accents
+    assert both(text, "persName") == ["jzef bem"]
+    assert both(text, "placeName") == ["krakw"]
 
 
 def test_given_name_and_common_word_surname_with_cued_recurrence():
-    root = noreg("robert service wrote a book. service's claims are doubtful. the civil service grew.")
-    assert names(root, "persName") == ["robert service", "service"]
+    text = "Anna Wood wrote a book in 1902. Wood's claims are doubtful. The wood grew."
+    assert both(text, "persName") == ["anna wood", "wood"]
 
 
 def test_north_of_is_not_a_surname():
-    root = noreg("they met ivan north of the river.")
-    assert names(root, "persName") == ["ivan"]
+    assert both("They met Henry north of the river.", "persName") == ["henry"]
 
 
 def test_newspapers():
-    root = noreg("he wrote for the socialist newspaper, novy mir, and for the russian gazette; "
-                 "the new york times reported it. the newspaper throughout 1909 lost money.")
-    assert names(root, "orgName") == ["novy mir", "russian gazette", "new york times"]
+    text = ("She wrote for the liberal newspaper, Figaro, and for the Bombay Gazette; "
+            "the New York Times reported it. The newspaper throughout 1869 lost money.")
+    assert both(text, "orgName") == ["figaro", "bombay gazette", "new york times"]
 
 
 def test_newspaper_translation_in_parentheses_is_not_tagged():
-    root = noreg("the krasnaya gazeta (red gazette) and soviet times.")
-    assert "red gazette" not in names(root, "orgName") and "soviet times" not in names(root, "orgName")
+    orgs = both("The Gazeta Polska (Polish Gazette) and French Times.", "orgName")
+    assert "polish gazette" not in orgs and "french times" not in orgs
 
 
 def test_acronym_defined_after_a_name_recurs():
-    root = noreg("the congress of the russian social democratic labour party (rsdlp) met. "
-                 "the rsdlp split. the union of soviet socialist republics (ussr) was founded.")
-    assert names(root, "orgName") == ["russian social democratic labour party", "rsdlp", "rsdlp"]
-    assert names(root, "placeName") == ["union of soviet socialist republics", "ussr"] or \
-        names(root, "placeName") == ["ussr"]
+    text = "The Workers' Educational Association (WEA) met in 1903. The WEA grew."
+    assert both(text, "orgName") == ["workers' educational association", "wea", "wea"]
 
 
 def test_well_known_organizations():
-    root = noreg("the politburo, the comintern and the nkvd.")
-    assert names(root, "orgName") == ["politburo", "comintern", "nkvd"]
+    assert both("The Gestapo, UNESCO and the Red Cross.", "orgName") == ["gestapo", "unesco", "red cross"]
 
 
 def test_town_that_is_a_persons_surname_is_the_person():
-    root = noreg("sergey kirov was shot. after kirov died, the city was renamed.")
-    assert names(root, "persName") == ["sergey kirov", "kirov"]
-    assert names(root, "placeName") == []
+    text = "George Washington was elected in 1789. After Washington died, the nation mourned."
+    assert both(text, "persName") == ["george washington", "washington"]
+    assert both(text, "placeName") == []
 
 
-@pytest.mark.parametrize("word", ["russian", "soviet", "bolsheviks", "crimean", "siberian", "european"])
+@pytest.mark.parametrize("word", ["French", "Peruvian", "Jacobite", "Bavarian", "Japanese", "European"])
 def test_demonyms_stay_untagged(word):
-    root = noreg(f"the {word} view in {word} lands.")
-    assert names(root) == []
+    assert both(f"The {word} view in {word} lands.") == []

@@ -28,6 +28,16 @@ def _register_for(file: Path, register_path: Path | None, use_register: bool):
     return load_register(config)
 
 
+def _lexicon_for(file: Path):
+    """The lexicon of the edition *file* belongs to (none outside an edition)."""
+    from ..pipeline import load_lexicon
+    try:
+        config = load(find_root(file.parent))
+    except EditionError:
+        return None
+    return load_lexicon(config)
+
+
 @click.command("candidates")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--register", "register_path", type=click.Path(path_type=Path),
@@ -51,7 +61,8 @@ def command(file: Path, register_path: Path | None, no_register: bool, max_conte
     linked with @ref.
     """
     tree = parse_xml(file)
-    found = suggest(tree.getroot(), _register_for(file, register_path, not no_register), max_contexts)
+    found = suggest(tree.getroot(), _register_for(file, register_path, not no_register), max_contexts,
+                    lexicon=_lexicon_for(file))
     if fmt == "json":
         click.echo(json.dumps([s.as_dict() for s in found], ensure_ascii=False, indent=2))
         return

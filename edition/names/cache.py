@@ -8,7 +8,7 @@ from .index import NameIndex, Sense, from_register
 from .known import KNOWN_ORGS, KNOWN_PLACES
 from .match import Matcher
 
-_CACHE: dict[int, tuple[object, NameIndex, Matcher]] = {}
+_CACHE: dict[tuple[int, int], tuple[object, object, NameIndex, Matcher]] = {}
 GAZETTEER_SENSE = Sense("place", None, "main", "gazetteer")
 KNOWN_SENSES = ((KNOWN_PLACES, Sense("place", None, "main", "wordlist")),
                 (KNOWN_ORGS, Sense("org", None, "main", "wordlist")))
@@ -29,8 +29,11 @@ def general_forms() -> dict[str, int]:
     return {form: GENERAL_SENSES.index(senses[0]) for form, senses in probe.senses.items()}
 
 
-def build_index(register, use_gazetteer: bool = True) -> NameIndex:
+def build_index(register, use_gazetteer: bool = True, lexicon=None) -> NameIndex:
+    """The register's forms, then the edition lexicon's names, then the general resources'."""
     index = from_register(register)
+    for form, kind in (lexicon.names if lexicon else ()):
+        index.add_if_new(form, Sense(kind, None, "main", "lexicon"))
     if use_gazetteer:
         senses = index.senses
         for form, n in general_forms().items():
@@ -39,13 +42,14 @@ def build_index(register, use_gazetteer: bool = True) -> NameIndex:
     return index
 
 
-def index_and_matcher(register) -> tuple[NameIndex, Matcher]:
-    hit = _CACHE.get(id(register))
-    if hit is not None and hit[0] is register:
-        return hit[1], hit[2]
-    index = build_index(register)
+def index_and_matcher(register, lexicon=None) -> tuple[NameIndex, Matcher]:
+    key = (id(register), id(lexicon))
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is register and hit[1] is lexicon:
+        return hit[2], hit[3]
+    index = build_index(register, lexicon=lexicon)
     matcher = Matcher(index.senses)
     if len(_CACHE) > 8:
         _CACHE.clear()
-    _CACHE[id(register)] = (register, index, matcher)
+    _CACHE[key] = (register, lexicon, index, matcher)
     return index, matcher

@@ -6,7 +6,7 @@ found after it; :data:`DOCUMENT_STEPS` lists them in the order they run.
 * ``acronyms``: "the workers' educational association (wea)": the acronym after a
   name whose initials it spells names the same thing;
 * ``recurring names``: a name a rule found ("mrs. hofland", the pen name "boz", the
-  place of "kherson governorate") is the same name wherever its form recurs in the
+  place of "tver governorate") is the same name wherever its form recurs in the
   document (only forms that stand for themselves: a surname of four letters or more
   that is no given name; a surname that is also an English word only where the
   context says "person");
@@ -93,7 +93,7 @@ def recurring_names(doc: DocumentNames, found: list[Span]) -> list[Span]:
                       for m in matcher.all_matches(b.low))
         for m in hits:
             if m.kind == "person" and (context.thing_after_person(b.tokens, m.start, m.end) is not None
-                                       or context.thing_before_person(b.tokens, m.start)):
+                                       or context.thing_before_person(b.tokens, m.start, doc.things_before_person)):
                 continue
             if m.data in cued_surnames and not _cued(b, m, taken.get(n, [])):
                 continue

@@ -41,7 +41,7 @@ def is_possessive(low: str, end: int) -> bool:
 
 
 def thing_after_person(tokens: Tokens, start: int, end: int):
-    """"lenin prize", "dies committee", "leon trotsky museum".
+    """"nobel prize", "monroe doctrine", "charles dickens museum".
 
     Returns None (a person), or (kind | None, end of the thing's name): the
     phrase names a thing of that kind (None: a thing that is not tagged).
@@ -51,16 +51,18 @@ def thing_after_person(tokens: Tokens, start: int, end: int):
     nxt = _adjacent_after(tokens, end)
     if nxt is not None and nxt.word in THING_HEADS_AFTER_PERSON:
         return THING_HEADS_AFTER_PERSON[nxt.word], nxt.end
-    if nxt is not None and nxt.word in ORG_MODIFIERS:     # "ivan franko national university"
+    if nxt is not None and nxt.word in ORG_MODIFIERS:     # "john hopkins national university"
         head = _adjacent_after(tokens, nxt.raw_end)
         if head is not None and head.word in THING_HEADS_AFTER_PERSON:
             return THING_HEADS_AFTER_PERSON[head.word], head.end
     return None
 
 
-def thing_before_person(tokens: Tokens, start: int) -> bool:
-    """"order of lenin", "hero of ...": the name is part of the name of a thing."""
-    for phrase in THING_HEADS_BEFORE_PERSON:
+def thing_before_person(tokens: Tokens, start: int,
+                        phrases: tuple[tuple[str, ...], ...] = THING_HEADS_BEFORE_PERSON) -> bool:
+    """"the cult of napoleon", "the works of ...": the name is part of the name of a thing
+    (*phrases*: the general ones, and those of the edition's lexicon)."""
+    for phrase in phrases:
         words = tokens.before(start, len(phrase))
         if len(words) == len(phrase) and tuple(w.word for w in words) == phrase \
                 and not tokens.gap(words[-1].raw_end, start).strip():
@@ -69,7 +71,7 @@ def thing_before_person(tokens: Tokens, start: int) -> bool:
 
 
 def blocked_by_word_before(tokens: Tokens, start: int, end: int) -> bool:
-    """"the north", "in service", "a may day": a determiner or preposition before a common word."""
+    """"the north", "in hope", "a may day": a determiner or preposition before a common word."""
     prev = _adjacent_before(tokens, start)
     if prev is None:
         return False
@@ -107,5 +109,5 @@ def supports_person(tokens: Tokens, start: int, end: int, name_starts: set[int],
 
 
 def is_derived_word(word: str) -> bool:
-    """Demonyms and words derived from names (russian, trotskyism, stalinist)."""
+    """Demonyms and words derived from names (french, darwinism, jacobite)."""
     return word in DEMONYMS or word.endswith(DERIVED_SUFFIXES)

@@ -1,10 +1,10 @@
 """Names a cue announces, outside the register and the gazetteers.
 
-* other names of a person: "the pen name pero", "using the name "lvov"", "(née zhivotovskaya"
-* double surnames: "sedova-trotskaya", "khrustalyev-nosar" (not "anti-stalin",
-  not "the molotov-ribbentrop pact")
-* newspapers after "newspaper", "daily", "journal": "the socialist newspaper, novy mir,"
-* acronyms defined in parentheses after a name: "... labour party (rsdlp)"
+* other names of a person: "the pen name boz", "using the name "eliot"", "(née evans"
+* double surnames: "rimsky-korsakov", "lutoslawska-mann" (not "anti-napoleon",
+  not "the gorchakov-andrassy treaty")
+* newspapers after "newspaper", "daily", "journal": "the liberal newspaper, figaro,"
+* acronyms defined in parentheses after a name: "... educational association (wea)"
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ QUOTES = "\"'\u201c\u201d\u2018\u2019"
 MAX_CUED_WORDS = 2
 #: candidates found by these rules name the same thing wherever the words recur
 PROPAGATED = frozenset({"alias", "newspaper"})
-#: words an acronym's letters skip ("union of soviet socialist republics (ussr)")
+#: words an acronym's letters skip ("united states of america (usa)")
 ACRONYM_SKIPS = frozenset({"of", "and", "the", "for", "in", "on"})
 ACRONYM = re.compile(r"\s*\(([a-z]{2,8})\)")
 _CUES_BY_LAST_WORD: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
@@ -98,7 +98,7 @@ def double_name_candidates(tokens: Tokens) -> list[Span]:
 
 
 def newspaper_candidates(tokens: Tokens) -> list[Span]:
-    """"the newspaper iskra, (the spark,)": a name right after the word, then punctuation."""
+    """"the newspaper figaro, (the barber,)": a name right after the word, then punctuation."""
     out = []
     for i, tok in enumerate(tokens.items[:-1]):
         if tok.word not in NEWSPAPER_BEFORE or tok.possessive:

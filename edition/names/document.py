@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
+from .. import lexicon as lexicon_mod
 from .. import spans
 from ..register import KIND_OF_NAME
 from ..selection import Span, select
@@ -34,6 +35,7 @@ from .cache import index_and_matcher
 from .forms import text_lower
 from .match import Match, Matcher
 from .tokens import Tokens
+from .wordlists import COMMON_WORDS, THING_HEADS_BEFORE_PERSON
 
 
 @dataclass
@@ -65,8 +67,13 @@ def _load_blocks(root: etree._Element, matcher: Matcher) -> list[Block]:
 class DocumentNames:
     """The per-document state the sources and steps share (one reading per document)."""
 
-    def __init__(self, root: etree._Element, register, sources=None):
-        self.index, self.matcher = index_and_matcher(register)
+    def __init__(self, root: etree._Element, register, lexicon=None, sources=None):
+        self.lexicon = lexicon if lexicon is not None else lexicon_mod.empty()
+        self.index, self.matcher = index_and_matcher(register, self.lexicon)
+        #: register names that are also English words (or words of this edition's texts)
+        self.common_words = COMMON_WORDS | self.lexicon.common_words
+        #: word sequences before a person's name that make it part of a thing's name
+        self.things_before_person = THING_HEADS_BEFORE_PERSON + self.lexicon.things_before_person
         self.blocks = _load_blocks(root, self.matcher)
         self.sources = SOURCES if sources is None else sources
         #: words used as the name of a thing somewhere ("the steamer hope"): persons nowhere
@@ -93,7 +100,8 @@ class DocumentNames:
         return sorted(found, key=lambda f: (f.block, f.start))
 
 
-def find_names(root: etree._Element, register) -> tuple[list[Span], list[etree._Element]]:
-    """Every name the pass would add to *root*, and the blocks their offsets refer to."""
-    doc = DocumentNames(root, register)
+def find_names(root: etree._Element, register, lexicon=None) -> tuple[list[Span], list[etree._Element]]:
+    """Every name the pass would add to *root* (with the edition's *lexicon*, if any), and the
+    blocks their offsets refer to."""
+    doc = DocumentNames(root, register, lexicon)
     return doc.find(), [b.element for b in doc.blocks]

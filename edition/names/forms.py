@@ -1,8 +1,8 @@
 """Name forms as a text may show them: lowercased, diacritics folded or lost.
 
-The register writes names in normal orthography ("Ramón Mercader"); a text may
-keep the diacritics, fold them ("ramon") or have lost every non-ASCII letter
-("ramn"). :func:`variants` gives every lowercase form to look for.
+The register writes names in normal orthography ("José Martí"); a text may
+keep the diacritics, fold them ("jose") or have lost every non-ASCII letter
+("jos"). :func:`variants` gives every lowercase form to look for.
 """
 
 from __future__ import annotations

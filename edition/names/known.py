@@ -1,246 +1,21 @@
 """Well-known places and organizations the gazetteers lack, and the tables of the place rules.
 
-Data, not code: general facts of geography and history (regions, seas, rivers,
-historical states, famous buildings, organizations known by one word or an
-acronym). Nothing here is about one particular text. All forms are lowercase
-and ASCII; :mod:`.forms` derives the forms a damaged text may show.
+The places and organizations are data files (``data/known-places.txt``,
+``data/known-orgs.txt``), each naming its source: general facts of geography and
+history. Nothing here is about one particular text (an edition's own bodies and
+places go into its lexicon, :mod:`edition.lexicon`). All forms are lowercase and
+ASCII; :mod:`.forms` derives the forms a damaged text may show.
 """
 
 from __future__ import annotations
 
-from .wordlists import word_set
-
-
-def _lines(block: str) -> frozenset[str]:
-    """One name a line (names may have spaces)."""
-    return frozenset(line.strip() for line in block.strip().splitlines() if line.strip())
-
+from .wordlists import data_lines, word_set
 
 #: regions, historical states and territories, seas, rivers, lakes, mountain ranges
-KNOWN_PLACES = _lines("""
-    siberia
-    caucasus
-    transcaucasia
-    crimea
-    balkans
-    urals
-    ural mountains
-    scandinavia
-    central asia
-    far east
-    middle east
-    near east
-    baltic states
-    baltics
-    anatolia
-    bessarabia
-    galicia
-    bohemia
-    moravia
-    silesia
-    prussia
-    east prussia
-    bavaria
-    saxony
-    rhineland
-    ruhr
-    pomerania
-    manchuria
-    turkestan
-    kurdistan
-    donbas
-    donbass
-    kuban
-    livonia
-    courland
-    karelia
-    lapland
-    transylvania
-    wallachia
-    moldavia
-    dalmatia
-    macedonia
-    catalonia
-    andalusia
-    castile
-    flanders
-    normandy
-    brittany
-    provence
-    alsace
-    lombardy
-    tuscany
-    sicily
-    sardinia
-    corsica
-    scotland
-    wales
-    england
-    ireland
-    ulster
-    new england
-    patagonia
-    yucatan
-    sahara
-    sinai
-    levant
-    palestine
-    mesopotamia
-    arabia
-    persia
-    punjab
-    bengal
-    kashmir
-    indochina
-    siam
-    burma
-    ceylon
-    formosa
-    korea
-    tibet
-    soviet union
-    ussr
-    russian empire
-    ottoman empire
-    austria-hungary
-    yugoslavia
-    czechoslovakia
-    east germany
-    west germany
-    petrograd
-    leningrad
-    stalingrad
-    tsaritsyn
-    constantinople
-    byzantium
-    konigsberg
-    danzig
-    breslau
-    lemberg
-    christiania
-    peking
-    bombay
-    calcutta
-    madras
-    saigon
-    black sea
-    red sea
-    white sea
-    baltic sea
-    caspian sea
-    aral sea
-    north sea
-    dead sea
-    sea of azov
-    sea of japan
-    mediterranean sea
-    adriatic
-    adriatic sea
-    aegean
-    aegean sea
-    atlantic ocean
-    pacific ocean
-    arctic ocean
-    indian ocean
-    lake baikal
-    baikal
-    lake ladoga
-    ladoga
-    lake geneva
-    volga
-    dnieper
-    dniester
-    neva
-    danube
-    rhine
-    elbe
-    vistula
-    thames
-    seine
-    amur
-    yenisei
-    irtysh
-    alps
-    carpathians
-    pyrenees
-    himalayas
-    andes
-    rocky mountains
-    appalachians
-    kremlin
-    winter palace
-    tauride palace
-    smolny institute
-    peter and paul fortress
-    red square
-    white house
-    reichstag
-    bastille
-    ellis island
-    """)
+KNOWN_PLACES = data_lines("known-places.txt")
 
 #: organizations known by one word or an acronym (parties, police, internationals, newspapers)
-KNOWN_ORGS = _lines("""
-    politburo
-    orgburo
-    comintern
-    cominform
-    profintern
-    krestintern
-    cheka
-    vecheka
-    nkvd
-    nkgb
-    ogpu
-    okhrana
-    smersh
-    kgb
-    mvd
-    sovnarkom
-    vtsik
-    gosplan
-    komsomol
-    rabkrin
-    rsdlp
-    cpsu
-    nsdap
-    gestapo
-    wehrmacht
-    reichswehr
-    spd
-    kpd
-    uspd
-    poum
-    iww
-    nato
-    unesco
-    fbi
-    pravda
-    izvestia
-    iskra
-    vperyod
-    vorwarts
-    red cross
-    international red cross
-    red crescent
-    league of nations
-    united nations
-    nobel committee
-    norwegian nobel committee
-    nobel foundation
-    royal society
-    royal institution
-    academie francaise
-    academie des sciences
-    sorbonne
-    college de france
-    institut pasteur
-    pasteur institute
-    radium institute
-    salvation army
-    world health organization
-    international olympic committee
-    """)
+KNOWN_ORGS = data_lines("known-orgs.txt")
 
 #: heads of institutions named "HEAD of X" ("university of paris", "academy of sciences")
 INSTITUTION_HEADS = word_set("university academy institute society college conservatory conservatoire")
@@ -258,7 +33,7 @@ INSTITUTION_MODIFIERS = word_set("""
 #: heads after a name-like word that make an institution ("harvard university", "nobel committee")
 NAMED_INSTITUTION_HEADS = word_set("university institute society college conservatory foundation")
 
-#: heads after a place name that make one place with it ("kherson governorate", "baikal lake");
+#: heads after a place name that make one place with it ("tver governorate", "the titicaca lake");
 #: with a name-like word that is not a known place, only the administrative heads count
 PLACE_HEADS_AFTER = word_set("""
     governorate guberniya gubernia oblast krai uyezd voivodeship okrug
@@ -273,9 +48,9 @@ EMPIRE_MODIFIERS = word_set("""
     russian ottoman british german french austrian austro-hungarian roman byzantine
     mughal persian japanese chinese spanish portuguese mongol habsburg qing
     """)
-#: heads of street names after a house number ("1522 vyse avenue")
+#: heads of street names after a house number ("48 doughty street")
 STREET_HEADS = word_set("street avenue boulevard road lane square")
-#: endings of East European place names ("yanovka", "verkholensk", "stalingrad")
+#: endings of East European place names ("pavlovka", "krasnoyarsk", "tarnopol")
 PLACE_ENDINGS = ("ovka", "evka", "ivka", "avka", "insk", "ensk", "ansk", "orsk", "utsk",
                  "ovsk", "evsk", "grad", "gorod", "opol")
 #: a word with such an ending is this long at least
@@ -285,5 +60,5 @@ LOCATIVE_BEFORE = word_set("in at near to from via towards present-day outside")
 #: countries whose towns often bear English words as names: their smaller towns are not used
 ENGLISH_SPEAKING = frozenset({"US", "GB", "CA", "AU", "NZ", "IE", "ZA"})
 
-#: words before a newspaper's name ("the newspaper iskra", "the daily, der forverts")
+#: words before a newspaper's name ("the newspaper figaro", "the daily, der bund")
 NEWSPAPER_BEFORE = word_set("newspaper newspapers journal magazine weekly daily")

@@ -56,7 +56,7 @@ def _starts_name(word: str) -> bool:
 
 
 def close(tokens: Tokens, i: int) -> bool:
-    """Are words i and i+1 separated by one space (or i an initial: "p. cannon"), i not possessive?"""
+    """Are words i and i+1 separated by one space (or i an initial: "s. grant"), i not possessive?"""
     a, b = tokens[i], tokens[i + 1]
     if a.possessive or a.raw_end != a.end:
         return False
@@ -65,7 +65,7 @@ def close(tokens: Tokens, i: int) -> bool:
 
 
 def _is_initial(tokens: Tokens, i: int) -> bool:
-    """A one-letter word followed by a full stop and another word: "p." in "james p. cannon"."""
+    """A one-letter word followed by a full stop and another word: "p." in "ulysses s. grant"."""
     return (len(tokens[i].word) == 1 and tokens[i].word.isalpha() and i + 1 < len(tokens)
             and tokens.gap(tokens[i].end, tokens[i + 1].start) == ". ")
 
@@ -83,7 +83,7 @@ def _extend_name(tokens: Tokens, i: int, is_other_kind: Callable[[int], bool],
 
 
 def word_surname_follows(tokens: Tokens, i: int, is_other_kind: Callable[[int], bool]) -> bool:
-    """"david north said": a given name and a word that is also a surname ("north of ..." is not)."""
+    """"anna wood said": a given name and a word that is also a surname ("north of ..." is not)."""
     if i + 1 >= len(tokens) or not close(tokens, i) or tokens[i + 1].word not in SURNAME_WORDS \
             or is_other_kind(tokens[i + 1].start):
         return False
@@ -92,7 +92,7 @@ def word_surname_follows(tokens: Tokens, i: int, is_other_kind: Callable[[int], 
 
 
 def things_named(tokens: Tokens) -> set[str]:
-    """Words used as the name of a thing somewhere ("the tanker ruth"): not persons anywhere."""
+    """Words used as the name of a thing somewhere ("the steamer hope"): not persons anywhere."""
     items = tokens.items
     return {items[i + 1].word for i in range(len(items) - 1)
             if items[i].word in VESSELS_AND_THINGS and close(tokens, i)}
@@ -106,7 +106,7 @@ def _names_a_thing(tokens: Tokens, i: int, not_persons) -> bool:
 def person_candidates(tokens: Tokens, is_other_kind: Callable[[int], bool],
                       is_name_end: Callable[[int], bool] = lambda pos: False,
                       not_persons: frozenset[str] | set[str] = frozenset()) -> list[Span]:
-    """"father georgi gapon" -> "georgi gapon"; "ivan sytin"; "general kornilov"."""
+    """"father miguel hidalgo" -> "miguel hidalgo"; "charles dickens"; "general gordon"."""
     out: list[Span] = []
     i = 0
     while i < len(tokens):
@@ -141,7 +141,7 @@ def _names_an_org(head: str, modifiers: list[str]) -> bool:
 
 
 def org_candidates(tokens: Tokens, place_span_ending: Callable[[int], int | None]) -> list[Span]:
-    """"south russian workers' union", "central committee", "petrograd soviet".
+    """"north american workers' union", "central committee", "boston city council".
 
     Walks left from a head word over organization modifiers and place names.
     """

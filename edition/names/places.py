@@ -1,12 +1,12 @@
 """Place candidates the gazetteers do not give whole: rules over words, driven by the tables
 of :mod:`.known`.
 
-* a place name and a geographic head: "kherson governorate", "baikal lake"
+* a place name and a geographic head: "tver governorate", "the titicaca lake"
 * a head and a name: "lake baikal", "mount elbrus", "avenida viena"
 * "russian empire", "ottoman empire"
-* a house number, a name and a street head: "1522 vyse avenue" (the number left out)
-* East European place-name endings: "yanovka", "verkholensk", "stalingrad"
-* smaller towns (second gazetteer tier) right after a locative word: "at gatchina"
+* a house number, a name and a street head: "48 doughty street" (the number left out)
+* East European place-name endings: "pavlovka", "krasnoyarsk", "tarnopol"
+* smaller towns (second gazetteer tier) right after a locative word: "at weimar"
 """
 
 from __future__ import annotations
@@ -91,10 +91,10 @@ def place_candidates(tokens: Tokens, place_start_ending: Callable[[int], int | N
     for i, tok in enumerate(tokens.items):
         w = tok.word
         c = None
-        if w in PLACE_HEADS_AFTER:
-            c = _head_after(tokens, i, place_start_ending)
-        elif w in PLACE_HEADS_BEFORE and i + 1 < len(tokens):
-            c = _head_before(tokens, i)
+        if w in PLACE_HEADS_AFTER or w in PLACE_HEADS_BEFORE:
+            c = _head_after(tokens, i, place_start_ending) if w in PLACE_HEADS_AFTER else None
+            if c is None and w in PLACE_HEADS_BEFORE and i + 1 < len(tokens):
+                c = _head_before(tokens, i)        # "the baikal lake" or "lake titicaca"
         elif w == "empire" and i > 0 and close(tokens, i - 1) and tokens[i - 1].word in EMPIRE_MODIFIERS:
             c = Span(tokens[i - 1].start, tok.end, "place", "empire")
         elif w in STREET_HEADS:
@@ -112,7 +112,7 @@ def place_candidates(tokens: Tokens, place_start_ending: Callable[[int], int | N
 
 
 def propagated_form(tokens_text: str, c) -> str | None:
-    """The word a place candidate lends to the rest of the document ("kherson" of "kherson governorate")."""
+    """The word a place candidate lends to the rest of the document ("tver" of "tver governorate")."""
     if c.source not in PROPAGATED:
         return None
     form = tokens_text[c.start:c.end]

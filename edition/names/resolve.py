@@ -3,8 +3,9 @@
 * A span of the register row (``source == "register"``, its ``data`` the matched form)
   takes the entry its form names. A form of several entries takes the one mentioned
   last ("the most recently mentioned"), else the only one whose full name the form
-  is; a form that is also an English word ("hope", "north") counts only where the
-  document shows it is used as a name (:func:`_common_word_is_name`). A form of the
+  is; a form that is also an English word ("hope", "north"), or a word of the
+  edition's texts its lexicon names, counts only where the document shows it is
+  used as a name (:meth:`Resolver._common_word_is_name`). A form of the
   general resources only (the gazetteer, the known places) points to no entry.
 * Any other span (the model, the rules) takes the entry of the one register name
   inside it, if exactly one entry of its kind is there ("the university of leiden"
@@ -22,7 +23,6 @@ from typing import TYPE_CHECKING
 from ..selection import Span
 from . import context
 from .index import PARTIAL_TYPES, Sense
-from .wordlists import COMMON_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Block, DocumentNames
@@ -62,7 +62,7 @@ class Resolver:
                     self.full_present.update(s.entry for s in self.index.lookup(m.form) if s.entry)
             starts, ends = edges(b, ((s.start, s.end) for s in b.spans))
             for s in b.spans:
-                if s.source == REGISTER_SOURCE and s.data in COMMON_WORDS and \
+                if s.source == REGISTER_SOURCE and s.data in self.doc.common_words and \
                         context.supports_person(b.tokens, s.start, s.end, starts, ends):
                     self.cued.add(s.data)
 
@@ -77,7 +77,7 @@ class Resolver:
         if not reg:
             s = senses[0]
             return replace(m, kind=s.kind, entry=None, cert="low", source=s.source)
-        if form in COMMON_WORDS and not self._common_word_is_name(b, m, reg):
+        if form in self.doc.common_words and not self._common_word_is_name(b, m, reg):
             return None
         entries = list(dict.fromkeys(s.entry for s in reg))
         if len(entries) > 1:
@@ -98,7 +98,7 @@ class Resolver:
             entry = entries[0]
             types = {s.name_type for s in reg}
             cert = min((CERT_OF_TYPE.get(t, "medium") for t in types), key=CERTS.index)
-            if form in COMMON_WORDS:
+            if form in self.doc.common_words:
                 cert = "medium"
         return replace(m, kind=self.index.entry_kind[entry], entry=entry, cert=cert)
 

@@ -57,7 +57,7 @@ def register_matches(b: Block, doc: DocumentNames) -> list[Span]:
     """Forms of the name index: the register's names (and the well-known places and
     organizations and the gazetteer's places, which point to no entry), the longest of
     overlapping forms first. A person's name that is part of a thing's ("the nobel
-    prize", "order of lenin", "the goethe institute") is not the person."""
+    prize", "the cult of napoleon", "the goethe institute") is not the person."""
     free = [m for m in b.matches if not overlaps_any(m.start, m.end, b.protected)]
     chosen = select(Span(m.start, m.end, doc.index.lookup(m.form)[0].kind, REGISTER_SOURCE, data=m.form)
                     for m in free)
@@ -70,7 +70,7 @@ def register_matches(b: Block, doc: DocumentNames) -> list[Span]:
                 if kind:
                     out.append(Span(s.start, end, kind, "thing-name", rank=RULES))
                 continue
-            if context.thing_before_person(b.tokens, s.start):
+            if context.thing_before_person(b.tokens, s.start, doc.things_before_person):
                 continue
         out.append(s)
     return out

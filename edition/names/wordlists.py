@@ -1,10 +1,15 @@
-"""Word lists the names pass relies on. Data, not code: extend them freely.
+"""Word lists the names pass relies on, and the tables of its rules.
 
-All words are lowercase. Nothing here is about one particular text: these are
-general facts about English and about how names are used in running text.
+The general lists (words that are also names, surnames, stopwords, titles, demonyms,
+given names) are data files in ``data/``, each naming its source in a header
+comment, shipped with the package; the small tables of the rules (heads, modifiers,
+cues) are here. All words are lowercase. Nothing here is about one particular text:
+what only one edition needs goes into that edition's lexicon (:mod:`edition.lexicon`).
 """
 
 from __future__ import annotations
+
+from importlib import resources
 
 from .forms import variants
 
@@ -13,65 +18,34 @@ def word_set(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
+def _data(name: str) -> list[str]:
+    """The lines of data file *name*, comments ("#") and blank lines left out."""
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def data_words(name: str) -> frozenset[str]:
+    """The words of data file *name* (any number a line)."""
+    return frozenset(w for line in _data(name) for w in line.split())
+
+
+def data_lines(name: str) -> frozenset[str]:
+    """The entries of data file *name*, one a line (an entry may have spaces)."""
+    return frozenset(_data(name))
+
+
 #: English words that are also names (surnames, forenames, places): such a form is a
 #: name only where the context says so (see :mod:`.context`)
-COMMON_WORDS = word_set("""
-    north south east west northern southern eastern western service dies may will
-    rose young white black brown green grey gray grant bush ford price long little hope
-    love mark bill frank jack joy faith grace page hall hill wood woods field fields stone
-    king prince bishop pope mason cook baker smith miller march august summer winter
-    spring autumn fall early late read reed lead rich strong wise sharp bell good best
-    power cross law lev church chance street lane park bridge castle gate house home
-    new old great grand major minor general marshal judge guard shepherd hunter fisher
-    carter turner porter walker weaver taylor gardener glass steel iron gold silver
-    star sun moon day night week year world land sea river lake bay island cape
-    port fort hay moss bird fox wolf bear lamb crow swan drake hawk hart
-    french english german dutch welsh irish scots
-    will way wall well west wells worth wright lord earl duke baron count knight
-    chancellor foreign home office army navy state states union party committee
-    people worker workers labour labor peace war victory freedom liberty justice
-    biography bibliography archive archives papers works writings memoirs diary letters
-    organiser organizer leader founder author editor
-    truth life death birth son sons reading mobile split nice bath reform union
-    independence daughter brother brothers sister father mother
-    man men woman women child children family order prize museum capital central
-    red blue golden iron bright light dark fair free just rule trotter gay
-    faith constant sterling noble savage wild moody hardy keen bold
-    """)
+COMMON_WORDS = data_words("common-words.txt")
 
 #: common words that are also frequent surnames: after a given name they are the surname
-#: ("david north", "robert service"), and elsewhere only where the context shows a person
-SURNAME_WORDS = word_set("""
-    young white black brown green grey gray grant bush ford price long little hope love
-    hall hill wood woods field fields stone king bishop mason cook baker smith miller bell
-    reed read rich strong wise sharp cross law church lane park bridge castle gate carter
-    turner porter walker weaver taylor gardener glass steel fisher hunter shepherd north
-    south east west service wells wright hay moss bird fox wolf lamb crow swan drake hawk
-    hart trotter hardy moody keen noble savage sterling dies knight lord baron
-    """)
-#: words after such a surname that show it is not one ("north of moscow")
+#: ("anna wood", "henry north"), and elsewhere only where the context shows a person
+SURNAME_WORDS = data_words("surname-words.txt")
+#: words after such a surname that show it is not one ("north of the river")
 NOT_SURNAME_AFTER = frozenset({"of", "to", "from"})
 
 #: function words: never part of a name candidate found by a pattern
-STOPWORDS = word_set("""
-    a an the and or but nor of in on at to from by with without for as into onto upon
-    over under after before during since until while about against between among
-    through across towards toward within this that these those his her its their our
-    my your he she it they we you i him them us who whom whose which what when where
-    why how is was were be been being are am has have had do does did not no yes so
-    than then there here also only even still yet very more most much many some any
-    all both each every other another such same own one two three four five six seven
-    eight nine ten first second third fourth fifth last next new old again once
-    himself herself itself themselves later early soon now never ever always often
-    said says wrote writes told asked called named known born died become became
-    would could should might must can may will shall let like unlike per via
-    saw met sent left took made gave went came got led won lost ran held kept fled
-    began become becomes become told knew thought felt found brought bought fought taught
-    sometimes soon immediately eventually finally also later subsequently thus hence
-    however therefore meanwhile instead already together alone
-    throughout despite beyond behind near around along amid amidst amongst although though
-    because whereas whether if unless up down out off back away
-    """)
+STOPWORDS = data_words("stopwords.txt")
 
 #: endings of English words that are not names (a name candidate never takes such a word)
 ENGLISH_ENDINGS = ("ed", "ing", "ly", "tion", "sion", "ment", "ness", "ful", "ous", "ive",
@@ -85,26 +59,17 @@ NOT_NAME_BEFORE = word_set("""
     name word term title
     """)
 #: prepositions that, before a common-word form, show it is not a name unless the
-#: word after it does ("in service" but "contrary to service's claims")
+#: word after it does ("in hope" but "contrary to hope's claims")
 WEAK_NOT_NAME_BEFORE = word_set("of in on at to from into towards toward")
 
-#: words before a name that show it names a thing ("the tanker ruth")
+#: words before a name that show it names a thing ("the steamer hope")
 VESSELS_AND_THINGS = word_set("""
     ship tanker steamer steamship liner boat cruiser battleship vessel yacht train
     hotel villa dacha newspaper journal magazine
     """)
 
 #: titles and roles: "general X", "father X", "representative X"
-TITLES = word_set("""
-    general colonel major captain lieutenant admiral marshal commander commissar
-    sergeant corporal private father brother sister mother reverend rev bishop
-    archbishop patriarch pope cardinal rabbi imam president vice-president premier
-    chairman chairwoman secretary minister ambassador consul governor mayor senator
-    representative congressman congresswoman deputy delegate judge justice professor
-    prof dr doctor mr mrs ms miss madame monsieur herr frau comrade citizen tsar czar
-    tsarina czarina emperor empress king queen prince princess count countess duke
-    duchess baron baroness grand lord lady sir dame saint st
-    """)
+TITLES = data_words("titles.txt")
 
 #: verbs and auxiliaries that, right after a word, show it names a speaker or actor
 ACTOR_AFTER = word_set("""
@@ -139,13 +104,13 @@ THING_HEADS_AFTER_PERSON = {
 
 #: words just before a person's name that make it part of a thing's name
 THING_HEADS_BEFORE_PERSON = (
-    ("order", "of"), ("hero", "of"), ("prize", "of"), ("cult", "of"), ("mausoleum", "of"),
+    ("hero", "of"), ("prize", "of"), ("cult", "of"), ("mausoleum", "of"),
     ("works", "of"), ("collected", "works", "of"),
 )
 
 #: heads of organization names -> the modifiers that name an organization on their own
 #: besides ORG_SOLO_MODIFIERS ("fourth international"); with two modifiers or more, or a
-#: place name before it ("petrograd soviet"), any head names an organization
+#: place name before it ("boston city council"), any head names an organization
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth"})
 ORG_HEADS = {
     "committee": frozenset(), "army": frozenset(), "navy": frozenset(),
@@ -156,15 +121,14 @@ ORG_HEADS = {
     "league": frozenset(), "federation": frozenset(), "front": frozenset(), "bund": frozenset({"jewish"}),
     "commissariat": frozenset(), "directorate": frozenset(), "guard": frozenset(), "guards": frozenset(),
     "institute": frozenset(), "academy": frozenset(), "society": frozenset(), "association": frozenset(),
-    "government": frozenset(), "opposition": frozenset(),
+    "government": frozenset(),
     "university": frozenset(), "college": frozenset(), "conservatory": frozenset(),
     "foundation": frozenset(),
 }
 #: heads of events rather than bodies: a place before them does not make an organization
 ORG_EVENT_HEADS = frozenset({"congress", "conference"})
 #: heads that never take a bare list of modifiers: only those given here
-ORG_HEAD_ONLY = {"government": frozenset({"provisional"}),
-                 "opposition": frozenset({"left", "right", "united"})}
+ORG_HEAD_ONLY = {"government": frozenset({"provisional"})}
 #: modifiers that make a name of an organization on their own ("central committee", "red army")
 ORG_SOLO_MODIFIERS = frozenset("""
     central executive red white provisional labour labor supreme
@@ -186,44 +150,19 @@ ORG_MODIFIERS = word_set("""
     """)
 
 #: heads of newspaper names: a demonym makes a name ("russian gazette"); "times"
-#: needs a place or two modifiers ("new york times", not "soviet times")
+#: needs a place or two modifiers ("new york times", not "french times")
 
 #: demonyms and words derived from names: never tagged on their own
-DEMONYMS = word_set("""
-    russian russians soviet soviets ukrainian ukrainians german germans french english
-    british american americans jewish jews polish poles austrian italian spanish
-    mexican chinese japanese turkish finnish swiss european european asian
-    bolshevik bolsheviks menshevik mensheviks trotskyist trotskyists trotskyism
-    stalinist stalinists stalinism leninist leninism marxist marxists marxism
-    tsarist communist communists socialist socialists
-    """)
+DEMONYMS = data_words("demonyms.txt")
 NEWSPAPER_HEADS = frozenset({"gazette", "herald", "tribune", "chronicle", "courier", "times"})
 ORG_HEADS.update({head: DEMONYMS & ORG_MODIFIERS for head in NEWSPAPER_HEADS - {"times"}})
 ORG_HEADS["times"] = frozenset()
-#: endings of words derived from names ("trotskyism", "stalinist", "leninist")
+#: endings of words derived from names ("darwinism", "jacobite", "marxist")
 DERIVED_SUFFIXES = ("ism", "isms", "ist", "ists", "ite", "ites", "ian", "ians", "ese", "ish")
 
 #: common given names (no word that is also common in English): a name candidate
 #: needs one of them, a title, or the register
-GIVEN_NAMES = word_set("""
-    aleksandr aleksandra alexander alexandra alexei aleksei alexey aleksey anatoly
-    anatoli andrei andrey anna anastasia anton arkady boris dmitri dmitry ekaterina
-    elena evgeny yevgeny fyodor feodor georgi georgy grigory grigori igor ilya ivan
-    kliment konstantin lavrentiy lavrenty leonid leon lev lyov maxim mikhail nadezhda
-    natalia natalya nikita nikolai nikolay olga pavel pyotr petr sergei sergey svetlana
-    tatiana tatyana valentin vasily vasili viktor vladimir vyacheslav yakov yuri
-    zinaida nina vera lyudmila marina irina galina larisa karl friedrich rosa
-    wilhelm heinrich hans otto ernst walter kurt hermann franz josef joseph johann
-    jean jacques pierre louis henri andre marcel leon raymond francois
-    diego frida ramon jose juan carlos luis pablo miguel antonio manuel
-    james john robert michael david richard thomas charles george edward henry
-    william paul peter andrew stephen christopher daniel matthew anthony
-    mary elizabeth margaret susan sarah jennifer barbara dorothy helen ruth
-    isaac max leo ludwig benito adolf winston franklin theodore woodrow harry
-    vladimir julius georgi isaak israel moses abraham samuel jacob benjamin
-    natasha sasha misha lyova seryozha volodya kolya
-    carl johannes gustav
-    """)
+GIVEN_NAMES = data_words("given-names.txt")
 #: the shortest damaged form of an accented given name that counts as a given name
 MIN_DAMAGED_GIVEN_NAME = 4
 #: endings of patronymics and surnames common in the languages of the region
@@ -232,7 +171,7 @@ NAME_SUFFIXES = ("ovich", "evich", "ich", "ovna", "evna", "ichna", "ov", "ev", "
                  "yan", "ovsky", "in", "ina")
 
 #: words before a name that announce a person's other name; the value says whether the
-#: name must stand in quotation marks ("the name "lvov"") or not ("pen name pero")
+#: name must stand in quotation marks ("the name "eliot"") or not ("pen name boz")
 ALIAS_CUES = {
     ("pen", "name"): False, ("pseudonym",): False, ("alias",): False, ("nicknamed",): False,
     ("nom", "de", "guerre"): False, ("ne",): False, ("nee",): False, ("n\u00e9e",): False,
@@ -244,22 +183,18 @@ BIRTH_CUES = frozenset({("ne",), ("nee",), ("n\u00e9e",)})
 
 #: given names with letters outside ASCII: a damaged text shows them with those letters
 #: deleted ("ramn"); those forms are given names too (see GIVEN_NAMES)
-ACCENTED_GIVEN_NAMES = word_set("""
-    ramón josé jesús andrés maría héctor álvaro rené françois jérôme andré léon léo
-    hélène bohdan józef stanisław jerzy władysław wojciech lech
-    mátyás béla józsef lászló zoltán dušan miloš tomáš jiří václav
-    """)
-#: prefixes of hyphenated words that are not double names ("anti-stalin")
+ACCENTED_GIVEN_NAMES = data_words("given-names-accented.txt")
+#: prefixes of hyphenated words that are not double names ("anti-napoleon")
 NOT_NAME_PREFIXES = word_set("""
     anti pro pre post neo non ex co pan counter ultra semi pseudo quasi inter trans sub
     super proto crypto mid self vice arch
     """)
-#: words after a hyphenated pair of names that make it a thing ("molotov-ribbentrop pact")
+#: words after a hyphenated pair of names that make it a thing ("gorchakov-andrassy treaty")
 PAIR_THINGS = word_set("""
     pact treaty line bloc agreement plan alliance axis trial trials affair war wars
     border frontier railway railroad canal highway road offensive accord accords
     """)
-#: endings of one part of a double surname ("sedova-trotskaya", "khrustalyev-nosar")
+#: endings of one part of a double surname ("rimsky-korsakov", "lutoslawska-mann")
 DOUBLE_NAME_ENDINGS = ("ov", "ev", "yev", "ova", "eva", "sky", "skaya", "skii", "aya",
                        "enko", "ovich", "evich", "dze", "yan", "ski")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import lexicon as lexicon_mod
 from ..register import Register, empty
 
 
@@ -16,3 +17,5 @@ from ..register import Register, empty
 class Context:
     register: Register = field(default_factory=empty)
     language: str = "en"
+    #: the edition's lexicon: words and names only its texts need (see edition.lexicon)
+    lexicon: lexicon_mod.Lexicon = field(default_factory=lexicon_mod.empty)
