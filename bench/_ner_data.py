@@ -21,6 +21,8 @@ ANNOTATED = {"gum": ("person", "place", "org"), "hipe-topres19th": ("place",),
              "hipe-hipe2020": ("person", "place", "org"), "hipe-ajmc": ("person", "place")}
 #: the held-out sets: (label, file, corpus prefix)
 HELD_OUT = (("GUM test", "gum-test.jsonl", "gum"), ("HIPE dev (topres19th, ajmc)", "hipe-dev.jsonl", "hipe"))
+#: the set rules and thresholds are tuned on (never the held-out ones)
+TUNING = (("GUM dev", "gum-dev.jsonl", "gum"),)
 
 
 @dataclass

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _ner_data import DATA, HELD_OUT, documents, score  # noqa: E402
+from _ner_data import DATA, HELD_OUT, TUNING, documents, score  # noqa: E402
 from lxml import etree  # noqa: E402
 
 from edition import T, config, pipeline, register  # noqa: E402
@@ -95,6 +95,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=0, help="at most N documents a set")
     ap.add_argument("--no-spacy", action="store_true")
+    ap.add_argument("--tuning", action="store_true", help="score GUM's dev documents (for tuning) instead")
     ap.add_argument("--only", choices=("model", "convert", "spacy"))
     args = ap.parse_args(argv)
     if not DATA.is_dir():
@@ -109,7 +110,7 @@ def main(argv=None) -> int:
     if args.only:
         systems = {k: v for k, v in systems.items() if k.startswith(args.only)}
     print("lenient precision/recall/F1 per type, empty register")
-    for label, fname, _ in HELD_OUT:
+    for label, fname, _ in (TUNING if args.tuning else HELD_OUT):
         path = DATA / fname
         if not path.exists():
             continue

@@ -36,13 +36,14 @@ def document(text: str) -> etree._Element:
     return root
 
 
-def tagged(text: str, reg=None, lex=None) -> etree._Element:
+def tagged(text: str, reg=None, lex=None, model: bool = False) -> etree._Element:
     """The names pass over *text*: with the small register and its lexicon unless told otherwise
-    (a register given without a lexicon: no lexicon)."""
+    (a register given without a lexicon: no lexicon); the register and the rules only, unless
+    *model* (the trained recogniser has tests of its own)."""
     root = document(text)
     if reg is None:
         reg, lex = small_register(), lex if lex is not None else small_lexicon()
-    mark_names(root, Context(register=reg, lexicon=lex if lex is not None else lexicon.empty()))
+    mark_names(root, Context(register=reg, lexicon=lex if lex is not None else lexicon.empty(), model=model))
     return root
 
 

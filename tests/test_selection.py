@@ -71,11 +71,11 @@ def test_the_header_declares_the_model_agent():
     assert "edition-model" in dict(MACHINE_RESP)
 
 
-def test_the_table_has_the_register_first_and_a_row_for_the_model():
+def test_the_table_has_the_register_first_and_the_model_last():
     names = [row.name for row in sources.SOURCES]
-    assert names[0] == "register" and "model" in names
-    model = sources.SOURCES[names.index("model")]
-    assert model.rank == MODEL and model.find(None, None) == []
+    assert names[0] == "register" and names[-1] == "model"
+    assert sources.SOURCES[-1].rank == MODEL > max(row.rank for row in sources.SOURCES[:-1])
+    assert [row.name for row in sources.RULE_SOURCES] == names[:-1]
 
 
 def _tei(text: str) -> etree._Element:

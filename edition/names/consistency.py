@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 from ..selection import Span, overlaps_any, select
 from . import context, cues, places
 from .match import Matcher
+from .model_source import SOURCE as MODEL_SOURCE, document_is_cased
+from .resources import is_english_word
 from .patterns import looks_like_name
 from .resolve import edges
 from .wordlists import GIVEN_NAMES, SURNAME_WORDS
@@ -33,6 +35,8 @@ if TYPE_CHECKING:  # pragma: no cover
 MIN_SURNAME = 4
 #: the source name of the spans these steps add
 CONSISTENCY = "consistency"
+#: the kinds of the model's names that recur (its places do not: "will", "reading", ...)
+MODEL_PROPAGATED = ("person", "org")
 
 
 def acronyms(doc: DocumentNames, found: list[Span]) -> list[Span]:
@@ -50,6 +54,12 @@ def acronyms(doc: DocumentNames, found: list[Span]) -> list[Span]:
                                               for f in found)]
 
 
+def _model_name(f: Span, form: str) -> bool:
+    """A person or organization the model found, that is no single English word ("board")."""
+    return (f.source == MODEL_SOURCE and f.kind in MODEL_PROPAGATED and f.cert == "high"
+            and (" " in form or not is_english_word(form)))
+
+
 def _recurring_forms(doc: DocumentNames, found: list[Span]) -> tuple[dict[str, str], set[str]]:
     """Form -> kind of every name a rule found that stands for itself elsewhere too, and the
     surnames among them that are also English words (they need a person's context)."""
@@ -59,7 +69,7 @@ def _recurring_forms(doc: DocumentNames, found: list[Span]) -> tuple[dict[str, s
         if f.entry:
             continue
         form = f.text.lower()
-        if f.source in ("title", "given-name"):
+        if f.source in ("title", "given-name") or _model_name(f, form):
             forms.setdefault(form, f.kind)
             last = form.split()[-1]
             if " " in form and looks_like_name(last) and len(last) >= MIN_SURNAME \
@@ -74,6 +84,11 @@ def _recurring_forms(doc: DocumentNames, found: list[Span]) -> tuple[dict[str, s
             word = places.propagated_form(form, Span(0, len(form), f.kind, f.source))
             if word and len(word) >= MIN_SURNAME:
                 forms.setdefault(word, f.kind)
+    # a form the document reads two ways ("Coron" a person here, a place there) recurs as neither
+    kinds: dict[str, set[str]] = {}
+    for f in found:
+        kinds.setdefault(f.text.lower(), set()).add(f.kind)
+    forms = {form: kind for form, kind in forms.items() if kinds.get(form, {kind}) == {kind}}
     return forms, cued_surnames
 
 
@@ -87,6 +102,7 @@ def recurring_names(doc: DocumentNames, found: list[Span]) -> list[Span]:
     for f in found:
         taken.setdefault(f.block, []).append((f.start, f.end))
     extra = []
+    cased = document_is_cased(doc)
     for n, b in enumerate(doc.blocks):
         busy = taken.get(n, []) + [(p[0], p[1]) for p in b.protected] + [(s.start, s.end) for s in b.spans]
         hits = select(Span(m.start, m.end, forms[m.form], CONSISTENCY, data=m.form)
@@ -96,6 +112,8 @@ def recurring_names(doc: DocumentNames, found: list[Span]) -> list[Span]:
                                        or context.thing_before_person(b.tokens, m.start, doc.things_before_person)):
                 continue
             if m.data in cued_surnames and not _cued(b, m, taken.get(n, [])):
+                continue
+            if cased and not b.text[m.start].isupper():   # a text with capitals writes its names so
                 continue
             if not overlaps_any(m.start, m.end, busy):
                 extra.append(replace(m, block=n, text=b.text[m.start:m.end]))

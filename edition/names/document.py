@@ -30,7 +30,7 @@ from .. import spans
 from ..register import KIND_OF_NAME
 from ..selection import Span, select
 from . import consistency, patterns, resolve
-from .sources import SOURCES
+from .sources import RULE_SOURCES, SOURCES
 from .cache import index_and_matcher
 from .forms import text_lower
 from .match import Match, Matcher
@@ -76,6 +76,8 @@ class DocumentNames:
         self.things_before_person = THING_HEADS_BEFORE_PERSON + self.lexicon.things_before_person
         self.blocks = _load_blocks(root, self.matcher)
         self.sources = SOURCES if sources is None else sources
+        #: what sources derive once per document (whether it keeps its capitals ...)
+        self.memo: dict = {}
         #: words used as the name of a thing somewhere ("the steamer hope"): persons nowhere
         self.things: set[str] = set()
         for b in self.blocks:
@@ -100,8 +102,9 @@ class DocumentNames:
         return sorted(found, key=lambda f: (f.block, f.start))
 
 
-def find_names(root: etree._Element, register, lexicon=None) -> tuple[list[Span], list[etree._Element]]:
+def find_names(root: etree._Element, register, lexicon=None, model: bool = True
+               ) -> tuple[list[Span], list[etree._Element]]:
     """Every name the pass would add to *root* (with the edition's *lexicon*, if any), and the
     blocks their offsets refer to."""
-    doc = DocumentNames(root, register, lexicon)
+    doc = DocumentNames(root, register, lexicon, None if model else RULE_SOURCES)
     return doc.find(), [b.element for b in doc.blocks]

@@ -14,7 +14,8 @@ How the rows work together:
 
 * Everything proposed goes into one selection (:func:`edition.selection.select`):
   the longest span wins, then the row ranked first (``rank``: :data:`REGISTER` <
-  :data:`MODEL` < :data:`RULES`), then the earliest. A span ranks with its row; a row
+  :data:`RULES` < :data:`MODEL`), then the earliest. The model's row comes last and
+  proposes only where the rows before it leave a gap (:mod:`.model_source`). A span ranks with its row; a row
   may rank a span of its own lower (a larger number), never higher.
 * A span's ``source`` names the rule that found it (a rule row may hold several:
   "title" and "given-name"); the document steps use it (:mod:`.consistency`).
@@ -42,7 +43,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .document import Block, DocumentNames
 
 #: ranks of the rows (lower wins a tie in length)
-REGISTER, MODEL, RULES = 0, 1, 2
+REGISTER, RULES, MODEL = 0, 1, 2
 
 
 class Row(NamedTuple):
@@ -188,11 +189,14 @@ def acronym_definitions(b: Block, doc: DocumentNames) -> list[Span]:
     return rule_spans(b, cues.acronym_definitions(b.tokens))
 
 
+def model(b: Block, doc: DocumentNames) -> list[Span]:
+    """The trained recogniser's names (a person that names a thing is the thing, as for the rules)."""
+    return rule_spans(b, model_candidates(b, doc))
+
+
 #: the candidate sources of the names pass, in the order they run
 SOURCES: tuple[Row, ...] = (
     Row("register", register_matches, REGISTER),
-    # the trained statistical recogniser plugs in here (edition.names.model_source)
-    Row("model", model_candidates, MODEL),
     Row("titles and given names", titled_and_given_names),
     Row("more given names", more_given_names),
     Row("speakers", speakers),
@@ -204,4 +208,8 @@ SOURCES: tuple[Row, ...] = (
     Row("double names", double_names),
     Row("newspapers", newspapers),
     Row("acronym definitions", acronym_definitions),
+    # the trained recogniser fills the gaps the register and the rules leave (edition.names.model_source)
+    Row("model", model, MODEL),
 )
+#: the table without the trained recogniser: the register and the rules only
+RULE_SOURCES: tuple[Row, ...] = tuple(row for row in SOURCES if row.name != "model")

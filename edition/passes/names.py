@@ -26,7 +26,7 @@ def attributes(found: Span) -> dict[str, str]:
 
 
 def mark_names(root, ctx) -> None:
-    found, blocks = find_names(root, ctx.register, ctx.lexicon)
+    found, blocks = find_names(root, ctx.register, ctx.lexicon, model=ctx.model)
     # right to left inside a block, so earlier offsets stay valid (wrap keeps them anyway)
     for f in sorted(found, key=lambda f: (f.block, -f.start)):
         spans.wrap(blocks[f.block], f.start, f.end, T + NAME_OF_KIND[f.kind], attributes(f))
