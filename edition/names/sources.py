@@ -35,8 +35,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..selection import Span, overlaps_any, select
-from . import context, cues, given, orgs, patterns, places
-from .model_source import model_candidates
+from . import context, cues, given, honorifics, orgs, patterns, places
+from .model_source import document_is_cased, model_candidates
 from .resolve import REGISTER_SOURCE
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -141,6 +141,13 @@ def titled_and_given_names(b: Block, doc: DocumentNames) -> list[Span]:
                                                     doc.things))
 
 
+def honorific_names(b: Block, doc: DocumentNames) -> list[Span]:
+    """"Mr. Milman", "mrs. hofland", "Sir W. Elford": a name after an honorific."""
+    k = known(b, doc)
+    return rule_spans(b, [s for s in honorifics.honorific_persons(b.tokens, b.text, document_is_cased(doc))
+                          if not k.overlaps(s.start, s.end)])
+
+
 def more_given_names(b: Block, doc: DocumentNames) -> list[Span]:
     """A given name of the large dictionary and a surname: "septimus cook"."""
     return rule_spans(b, given.person_candidates(b.tokens, known(b, doc).overlaps, doc.things))
@@ -198,6 +205,7 @@ def model(b: Block, doc: DocumentNames) -> list[Span]:
 SOURCES: tuple[Row, ...] = (
     Row("register", register_matches, REGISTER),
     Row("titles and given names", titled_and_given_names),
+    Row("honorifics", honorific_names),
     Row("more given names", more_given_names),
     Row("speakers", speakers),
     Row("organization heads", organization_heads),

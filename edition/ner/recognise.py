@@ -19,6 +19,8 @@ from .tokenize import tokenize
 MODEL_FILE = "ner.crfsuite"
 #: CRF labels -> entity kinds of the names pass
 KIND_OF_LABEL = {"PER": "person", "LOC": "place", "ORG": "org"}
+#: the last token of a mention is this likely at least to be in it (inner ones: the threshold)
+EDGE = 0.5
 #: sequences are cut after a sentence end once they are this long (tagging cost is linear anyway)
 MAX_SEQUENCE = 120
 
@@ -80,7 +82,7 @@ def mentions(text: str, cased: bool | None = None, threshold: float = 0.25) -> l
     for a, b in _sequences(spans, words):
         t.set(sentence_features(words[a:b], cased))
         probs = [{x: t.marginal(x, i) for x in labels} for i in range(b - a)]
-        out.extend(_decode(probs, spans[a:b], threshold, text))
+        out.extend(_decode(probs, spans[a:b], threshold, text, cased))
     return out
 
 
@@ -95,7 +97,7 @@ def _kind_probs(p: dict[str, float]) -> dict[str, tuple[float, float]]:
 
 
 def _decode(probs: list[dict[str, float]], spans: list[tuple[int, int]], threshold: float,
-            text: str) -> list[Mention]:
+            text: str, cased: bool) -> list[Mention]:
     """Mentions from per-token marginals: runs of tokens whose probability of being in a
     mention reaches *threshold*, split where a new mention more likely begins."""
     out = []
@@ -113,29 +115,44 @@ def _decode(probs: list[dict[str, float]], spans: list[tuple[int, int]], thresho
             if inside[1] < threshold or inside[0] > inside[1] - inside[0]:
                 break
             j += 1
-        score = sum(_kind_probs(probs[k]).get(typ, (0, 0))[1] for k in range(i, j)) / (j - i)
+        inside = [_kind_probs(probs[k]).get(typ, (0.0, 0.0))[1] for k in range(i, j)]
+        while j - 1 > i and inside[-1] < EDGE:        # a mention ends on a likely token
+            j -= 1
+            inside.pop()
+        score = sum(inside) / (j - i)
         if typ in KIND_OF_LABEL:
             kind = KIND_OF_LABEL[typ]
-            a, z = _name_tokens([text[x:y] for x, y in spans[i:j]], kind)
+            a, z = _name_tokens([text[x:y] for x, y in spans[i:j]], kind, cased)
             if a < z:
                 out.append(Mention(spans[i + a][0], spans[i + z - 1][1], kind, score))
         i = j
     return out
 
 
-def _name_tokens(words: list[str], kind: str) -> tuple[int, int]:
+def _common_word(word: str) -> bool:
+    from ..ner.lexicon import lexicon
+
+    classes = lexicon()[0].get(word, ())
+    return "word" in classes and "given" not in classes
+
+
+def _name_tokens(words: list[str], kind: str, cased: bool) -> tuple[int, int]:
     """The tokens of a mention that are the name: without "the", a house number or other signs
     before it, and, for a person, the titles before it ("Mr.", "Colonel": the conventions keep
-    titles and roles outside the name). Nothing is left of a mention made of such words only."""
+    titles and roles outside the name); in a text with capitals, without lowercase words at
+    either end ("that year Jordan"). Nothing is left of a mention made of such words only."""
     from ..names.wordlists import STOPWORDS, TITLES
 
     def outside(w: str) -> bool:
         low = w.lower().rstrip(".")
         return (not any(c.isalpha() for c in w) or low == "the" or low in STOPWORDS
-                or (kind == "person" and low in TITLES))
+                or (kind == "person" and low in TITLES) or (cased and w.islower()))
     a, z = 0, len(words)
     while a < z and outside(words[a]):
         a += 1
-    while z > a and not any(c.isalpha() for c in words[z - 1]):
+    # lowercased: a person's name does not begin with an English word that is no given name
+    while not cased and kind == "person" and z - a > 1 and _common_word(words[a].lower()):
+        a += 1
+    while z > a and (not any(c.isalpha() for c in words[z - 1]) or (cased and words[z - 1].islower())):
         z -= 1
     return a, z
