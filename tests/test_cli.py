@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from edition.cli import cli
+from edition_helpers import make_edition
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 TEXT = ("lenin met trotsky in london in 1902.\n\n== early life ==\n\nhe was born in 1879.\n\n"
@@ -18,12 +19,7 @@ TEXT = ("lenin met trotsky in london in 1902.\n\n== early life ==\n\nhe was born
 @pytest.fixture
 def edition_dir(tmp_path, repo, monkeypatch):
     """A small edition: the bundled configuration, schema and stylesheets, and one short text."""
-    shutil.copy(repo / "edition.toml", tmp_path)
-    for folder in ("schema", "xslt"):
-        shutil.copytree(repo / folder, tmp_path / folder)
-    (tmp_path / "source").mkdir()
-    shutil.copy(repo / "source" / "register.xml", tmp_path / "source")
-    (tmp_path / "source" / "short.txt").write_text(TEXT)
+    make_edition(tmp_path, {"short.txt": TEXT})
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

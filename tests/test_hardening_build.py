@@ -7,7 +7,6 @@ import errno
 import fcntl
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -19,6 +18,7 @@ from click.testing import CliRunner
 
 from edition import outputs
 from edition.cli import cli
+from edition_helpers import make_edition
 
 TEXT_OLD = "the old text was written in lisbon in 1755.\n"
 TEXT_NEW = "the new text was written in kyoto in 1603.\n"
@@ -40,14 +40,7 @@ with open(args[args.index("-pdf") + 1], "wb") as fh:
 
 @pytest.fixture
 def edition_dir(tmp_path, repo, monkeypatch):
-    ed = tmp_path / "ed"
-    ed.mkdir()
-    shutil.copy(repo / "edition.toml", ed)
-    for folder in ("schema", "xslt"):
-        shutil.copytree(repo / folder, ed / folder)
-    (ed / "source").mkdir()
-    shutil.copy(repo / "source" / "register.xml", ed / "source")
-    (ed / "source" / "one.txt").write_text(TEXT_OLD)
+    ed = make_edition(tmp_path / "ed", {"one.txt": TEXT_OLD})
     bindir = tmp_path / "bin"
     bindir.mkdir()
     fop = bindir / "fop"

@@ -24,6 +24,7 @@ from edition.errors import EditionError
 from edition.validate import Validator
 
 from loopback import LoopbackServer
+from edition_helpers import make_edition
 
 REPO = Path(__file__).resolve().parents[1]
 MARKER = "SECRET-MARKER-4b1d9e"
@@ -35,14 +36,7 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 
 @pytest.fixture
 def edition_dir(tmp_path, monkeypatch):
-    root = tmp_path / "ed"
-    root.mkdir()
-    shutil.copy(REPO / "edition.toml", root)
-    for folder in ("schema", "xslt"):
-        shutil.copytree(REPO / folder, root / folder)
-    (root / "source").mkdir()
-    shutil.copy(REPO / "source" / "register.xml", root / "source")
-    (root / "source" / "hopper.txt").write_text(TEXT)
+    root = make_edition(tmp_path / "ed", {"hopper.txt": TEXT})
     monkeypatch.chdir(root)
     return root
 

@@ -20,6 +20,7 @@ from edition.errors import EditionError
 from edition.spans import diplomatic_text, same_text
 from edition.validate import Validator
 from edition.xmlio import parse_xml_bytes, read_text, serialize
+from edition_helpers import make_edition
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 TEI_ALL = Path(__file__).resolve().parents[2] / "shared" / "tei" / "tei_all.rng"
@@ -27,11 +28,7 @@ TEI_ALL = Path(__file__).resolve().parents[2] / "shared" / "tei" / "tei_all.rng"
 
 @pytest.fixture
 def edition_dir(tmp_path, repo, monkeypatch):
-    shutil.copy(repo / "edition.toml", tmp_path)
-    for folder in ("schema", "xslt"):
-        shutil.copytree(repo / folder, tmp_path / folder)
-    (tmp_path / "source").mkdir()
-    shutil.copy(repo / "source" / "register.xml", tmp_path / "source")
+    make_edition(tmp_path)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

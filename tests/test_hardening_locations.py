@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from edition.cli import cli
+from edition_helpers import make_edition
 
 REPO = Path(__file__).resolve().parents[1]
 TEXT = ("mary seacole sailed from kingston to london in 1854.\n\n== crimea ==\n\n"
@@ -22,16 +22,9 @@ RULE = ('<pattern id="test-every-head"><rule context="tei:text//tei:head">'
 
 @pytest.fixture
 def edition_dir(tmp_path, monkeypatch):
-    root = tmp_path / "ed"
-    root.mkdir()
-    shutil.copy(REPO / "edition.toml", root)
-    for folder in ("schema", "xslt"):
-        shutil.copytree(REPO / folder, root / folder)
+    root = make_edition(tmp_path / "ed", {"seacole.txt": TEXT})
     sch = root / "schema" / "edition.sch"
     sch.write_text(sch.read_text().replace("<diagnostics>", RULE, 1))
-    (root / "source").mkdir()
-    shutil.copy(REPO / "source" / "register.xml", root / "source")
-    (root / "source" / "seacole.txt").write_text(TEXT)
     monkeypatch.chdir(root)
     return root
 

@@ -5,7 +5,6 @@ validation."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import lxml.html
@@ -16,6 +15,7 @@ from lxml import etree
 from edition import pipeline, transform, urls, xmlio
 from edition.cli import cli
 from edition.validate import Validator, errors_in
+from edition_helpers import make_edition
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "transform-register.xml"
@@ -45,14 +45,7 @@ def test_safe_urls(url):
 
 @pytest.fixture
 def edition_dir(tmp_path, monkeypatch):
-    root = tmp_path / "ed"
-    root.mkdir()
-    shutil.copy(REPO / "edition.toml", root)
-    for folder in ("schema", "xslt"):
-        shutil.copytree(REPO / folder, root / folder)
-    (root / "source").mkdir()
-    shutil.copy(REPO / "source" / "register.xml", root / "source")
-    (root / "source" / "battuta.txt").write_text(TEXT)
+    root = make_edition(tmp_path / "ed", {"battuta.txt": TEXT})
     monkeypatch.chdir(root)
     return root
 

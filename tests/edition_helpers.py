@@ -1,0 +1,25 @@
+"""A small edition folder for the command-line tests: the bundled configuration, schema,
+stylesheets and register, and the texts a test gives."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def make_edition(root: Path, texts: dict[str, str] | None = None) -> Path:
+    """Fill *root* (created if needed) with an edition: edition.toml, schema/, xslt/ and
+    source/ with the register and the lexicon, then ``source/NAME`` for each of *texts*."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "edition.toml", root)
+    for folder in ("schema", "xslt"):
+        shutil.copytree(REPO / folder, root / folder)
+    (root / "source").mkdir()
+    for data in ("register.xml", "lexicon.toml"):
+        if (REPO / "source" / data).exists():
+            shutil.copy(REPO / "source" / data, root / "source")
+    for name, text in (texts or {}).items():
+        (root / "source" / name).write_text(text)
+    return root
