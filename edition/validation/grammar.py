@@ -18,7 +18,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import TEI_NS
+from .. import TEI_NS, xmlio
+from ..errors import EditionError
 from .grammar_info import RNG, GrammarInfo
 from .hints import did_you_mean
 
@@ -228,8 +229,11 @@ class Grammar:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.tree = etree.parse(str(self.path))
-        self.document = etree.RelaxNG(self.tree)
+        self.tree = xmlio.parse_xml(self.path)
+        try:
+            self.document = etree.RelaxNG(self.tree)
+        except etree.RelaxNGParseError as exc:
+            raise EditionError(f"the grammar cannot be compiled: {exc}", str(self.path)) from None
         self.info = GrammarInfo(self.tree)
         self.explainer = Explainer(self.info)
         self._by_element: dict[str, etree.RelaxNG] = {}

@@ -13,6 +13,9 @@ from pathlib import Path
 
 from lxml import etree, isoschematron
 
+from .. import xmlio
+from ..errors import EditionError
+
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 #: Schematron roles that do not make a document invalid
 WARNING_ROLES = {"warning", "warn", "info", "information"}
@@ -39,8 +42,12 @@ class RuleFailure:
 class Rules:
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.schematron = isoschematron.Schematron(etree.parse(str(self.path)), store_report=True)
-        self.rule_ids = {el.get("id") for el in etree.parse(str(self.path)).iter(
+        tree = xmlio.parse_xml(self.path)
+        try:
+            self.schematron = isoschematron.Schematron(tree, store_report=True)
+        except (etree.SchematronParseError, etree.XSLTParseError) as exc:
+            raise EditionError(f"the rules cannot be compiled: {exc}", str(self.path)) from None
+        self.rule_ids = {el.get("id") for el in tree.iter(
             "{http://purl.oclc.org/dsdl/schematron}assert", "{http://purl.oclc.org/dsdl/schematron}report")}
 
     def check(self, tree: etree._ElementTree) -> list[RuleFailure]:
