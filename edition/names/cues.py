@@ -124,7 +124,9 @@ def acronym_after(low: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     words = [w for w in re.split(r"[\s-]+", low[start:end]) if w and w not in ACRONYM_SKIPS]
     initials = "".join(w[0] for w in words)
-    if len(words) >= 2 and m.group(1) == initials and m.group(1) not in STOPWORDS:
+    # the letters in another order: an acronym of the name in its own language ("national
+    # revolutionary party (pnr)", Partido Nacional Revolucionario)
+    if len(words) >= 2 and sorted(m.group(1)) == sorted(initials) and m.group(1) not in STOPWORDS:
         return m.start(1), m.end(1)
     return None
 

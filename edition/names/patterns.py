@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from ..selection import Span
 from .context import is_derived_word
+from .known import NATIONALITIES
 from .resources import more_given_names
 from .tokens import Tokens
 from .wordlists import (
@@ -25,9 +26,10 @@ from .wordlists import (
     NEWSPAPER_HEADS,
     NOT_SURNAME_AFTER,
     ORG_EVENT_HEADS,
+    ORG_HEAD_AFTER,
     ORG_HEAD_ONLY,
-    ORG_HEADS,
     ORG_MODIFIERS,
+    ORG_RULE_HEADS,
     ORG_SOLO_MODIFIERS,
     STOPWORDS,
     SURNAME_WORDS,
@@ -39,6 +41,9 @@ from .wordlists import (
 ROMAN_NUMERAL = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
 NAME_WORD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*$")
 MAX_NAME_WORDS = 4
+#: words that may stand before an organization head: its modifiers and the nationalities
+_BEFORE_HEAD = ORG_MODIFIERS | NATIONALITIES
+_NATIONAL = NATIONALITIES
 
 
 def looks_like_name(word: str) -> bool:
@@ -62,6 +67,14 @@ def close(tokens: Tokens, i: int) -> bool:
         return False
     gap = tokens.gap(a.end, b.start)
     return gap == " " or (gap == ". " and len(a.word) == 1)
+
+
+def joined(tokens: Tokens, i: int) -> bool:
+    """Like :func:`close`, and a possessive modifier counts too ("people's", "workers'")."""
+    a = tokens[i]
+    if a.possessive and a.word + "'s" in ORG_MODIFIERS:
+        return tokens.gap(a.raw_end, tokens[i + 1].start) == " "
+    return close(tokens, i)
 
 
 def _is_initial(tokens: Tokens, i: int) -> bool:
@@ -130,14 +143,16 @@ def person_candidates(tokens: Tokens, is_other_kind: Callable[[int], bool],
 
 
 def _names_an_org(head: str, modifiers: list[str]) -> bool:
+    if head in ORG_HEAD_AFTER:      # "air force", "the royal air force", "army corps"
+        return modifiers[0] in ORG_HEAD_AFTER[head]
     if "<place>" in modifiers:
         return head not in ORG_HEAD_ONLY and head not in ORG_EVENT_HEADS
     if head in ORG_HEAD_ONLY:
         return all(m in ORG_HEAD_ONLY[head] for m in modifiers)
     if len(modifiers) >= 2:
-        return not all(m in DEMONYMS for m in modifiers)
+        return not all(m in _NATIONAL for m in modifiers)
     solo = modifiers[0] in ORG_SOLO_MODIFIERS and head not in NEWSPAPER_HEADS
-    return solo or modifiers[0] in ORG_HEADS[head]
+    return solo or modifiers[0] in ORG_RULE_HEADS[head]
 
 
 def org_candidates(tokens: Tokens, place_span_ending: Callable[[int], int | None]) -> list[Span]:
@@ -147,10 +162,10 @@ def org_candidates(tokens: Tokens, place_span_ending: Callable[[int], int | None
     """
     out: list[Span] = []
     for i, tok in enumerate(tokens.items):
-        if tok.word not in ORG_HEADS:
+        if tok.word not in ORG_RULE_HEADS:
             continue
         start, modifiers, j = tok.start, [], i - 1
-        while j >= 0 and close(tokens, j):
+        while j >= 0 and joined(tokens, j):
             place_start = place_span_ending(tokens[j].end)
             if place_start is not None:
                 modifiers.append("<place>")
@@ -158,8 +173,8 @@ def org_candidates(tokens: Tokens, place_span_ending: Callable[[int], int | None
                 while j >= 0 and tokens[j].start >= place_start:
                     j -= 1
                 continue
-            if tokens[j].word in ORG_MODIFIERS:
-                modifiers.append(tokens[j].word)
+            if tokens[j].word in _BEFORE_HEAD or tokens[j].possessive:
+                modifiers.append(tokens[j].word + ("'s" if tokens[j].possessive else ""))
                 start = tokens[j].start
                 j -= 1
                 continue

@@ -173,6 +173,21 @@ def named_institutions(b: Block, doc: DocumentNames) -> list[Span]:
     return rule_spans(b, orgs.named_institution_candidates(b.tokens, known(b, doc).overlaps))
 
 
+def bodies_of(b: Block, doc: DocumentNames) -> list[Span]:
+    """"the ministry of finance", "the league of nations", "the bank of england"."""
+    return rule_spans(b, orgs.body_of_candidates(b.tokens, known(b, doc).place_starting))
+
+
+def portfolios(b: Block, doc: DocumentNames) -> list[Span]:
+    """"the war office", "the foreign ministry"."""
+    return rule_spans(b, orgs.portfolio_before_candidates(b.tokens))
+
+
+def firms(b: Block, doc: DocumentNames) -> list[Span]:
+    """"the turkish petroleum company", "the ottoman bank"."""
+    return rule_spans(b, orgs.firm_candidates(b.tokens, known(b, doc).place_ending))
+
+
 def place_rules(b: Block, doc: DocumentNames) -> list[Span]:
     """"lake titicaca", "montgomery county", "at winchester" ..."""
     k = known(b, doc)
@@ -211,6 +226,9 @@ SOURCES: tuple[Row, ...] = (
     Row("organization heads", organization_heads),
     Row("institutions of", institutions_of),
     Row("named institutions", named_institutions),
+    Row("bodies of", bodies_of),
+    Row("portfolios", portfolios),
+    Row("firms", firms),
     Row("place rules", place_rules),
     Row("aliases", aliases),
     Row("double names", double_names),

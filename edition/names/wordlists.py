@@ -147,6 +147,9 @@ ORG_MODIFIERS = word_set("""
     russian german american british french jewish soviet bolshevik polish ukrainian
     finnish italian spanish austrian mexican chinese english australian canadian
     south north east west northern southern eastern western
+    grand permanent regional federal royal nationalist fascist nazi progressive agrarian
+    peasant liberation extraordinary air army catholic orthodox anglican lutheran protestant
+    episcopal methodist presbyterian civic patriotic
     """)
 
 #: heads of newspaper names: a demonym makes a name ("russian gazette"); "times"
@@ -157,6 +160,27 @@ DEMONYMS = data_words("demonyms.txt")
 NEWSPAPER_HEADS = frozenset({"gazette", "herald", "tribune", "chronicle", "courier", "times"})
 ORG_HEADS.update({head: DEMONYMS & ORG_MODIFIERS for head in NEWSPAPER_HEADS - {"times"}})
 ORG_HEADS["times"] = frozenset()
+#: ordinals that name an army or a fleet on their own ("the fifth army", "the third army")
+ARMY_ORDINALS = ORDINALS | word_set("sixth seventh eighth ninth tenth eleventh twelfth")
+ORG_HEADS["army"] = ARMY_ORDINALS
+ORG_HEADS["party"] = word_set("""
+    communist socialist liberal conservative radical republican democratic nationalist fascist
+    nazi progressive agrarian peasant peasants' unionist monarchist
+    """)
+#: the heads the rules know (ORG_HEADS, whose words are also features of the trained
+#: recogniser, and these): assemblies, commissions, cliques, fleets, corps, air forces
+ORG_RULE_HEADS = {
+    **ORG_HEADS,
+    "assembly": word_set("national constituent general legislative grand"),
+    "commission": word_set("royal permanent extraordinary"),
+    "alliance": frozenset(), "clique": frozenset(),
+    "fleet": ARMY_ORDINALS | {"grand"},
+    "corps": frozenset(), "force": frozenset(),
+    "division": ARMY_ORDINALS, "police": frozenset(), "front": word_set("popular"),
+    "church": word_set("catholic orthodox anglican lutheran protestant episcopal methodist presbyterian"),
+}
+#: heads that count only right after one of these words ("air force", "army corps")
+ORG_HEAD_AFTER = {"force": word_set("air"), "corps": word_set("army marine expeditionary volunteer")}
 #: endings of words derived from names ("darwinism", "jacobite", "marxist")
 DERIVED_SUFFIXES = ("ism", "isms", "ist", "ists", "ite", "ites", "ian", "ians", "ese", "ish")
 
