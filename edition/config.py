@@ -134,20 +134,7 @@ def from_dict(data: dict, root: Path, path: Path) -> Config:
     src = r.table("source")
     decl = r.table("declarations")
     structure = r.table("structure", required=False)
-    editors_raw = ed.get("editors")
-    if not isinstance(editors_raw, list) or not editors_raw:
-        r.fail("[edition] editors", "give at least one editor as {name = …, role = …}")
-    editors = []
-    for n, e in enumerate(editors_raw, 1):
-        if not isinstance(e, dict):
-            r.fail(f"[edition] editors[{n}]", "must be a table {name = …, role = …}")
-        name = r.string(e, f"edition.editors[{n}]", "name")
-        role = r.string(e, f"edition.editors[{n}]", "role")
-        pid = e.get("id") or "ed-" + "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")
-        if not isinstance(pid, str) or not EDITOR_ID.match(pid):
-            r.fail(f"[edition] editors[{n}] id", f"must start with 'ed-' and hold only letters, digits, "
-                                                 f"'-', '_' or '.', got {pid!r}")
-        editors.append(Person(name, role, pid))
+    editors = _editors(r, ed)
     licence_url = r.string(ed, "edition", "licence_url")
     if not licence_url.startswith(("http://", "https://")):
         r.fail("[edition] licence_url", f"must be a URL, got {licence_url!r}")
@@ -202,6 +189,25 @@ def from_dict(data: dict, root: Path, path: Path) -> Config:
         path=path,
         lexicon=(root / lexicon) if lexicon else None,
     )
+
+
+def _editors(r: _Reader, ed: dict) -> list[Person]:
+    """[edition] editors: at least one {name, role, id?}; the id defaults to ed-NAME."""
+    editors_raw = ed.get("editors")
+    if not isinstance(editors_raw, list) or not editors_raw:
+        r.fail("[edition] editors", "give at least one editor as {name = …, role = …}")
+    editors = []
+    for n, e in enumerate(editors_raw, 1):
+        if not isinstance(e, dict):
+            r.fail(f"[edition] editors[{n}]", "must be a table {name = …, role = …}")
+        name = r.string(e, f"edition.editors[{n}]", "name")
+        role = r.string(e, f"edition.editors[{n}]", "role")
+        pid = e.get("id") or "ed-" + "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")
+        if not isinstance(pid, str) or not EDITOR_ID.match(pid):
+            r.fail(f"[edition] editors[{n}] id", f"must start with 'ed-' and hold only letters, digits, "
+                                                 f"'-', '_' or '.', got {pid!r}")
+        editors.append(Person(name, role, pid))
+    return editors
 
 
 def _check_urls(r: _Reader, tables: list[tuple[str, Any]]) -> None:
