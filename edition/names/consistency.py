@@ -6,10 +6,11 @@ found after it; :data:`DOCUMENT_STEPS` lists them in the order they run.
 * ``acronyms``: "the workers' educational association (wea)": the acronym after a
   name whose initials it spells names the same thing;
 * ``recurring names``: a name a rule found ("mrs. hofland", the pen name "boz", the
-  place of "tver governorate") is the same name wherever its form recurs in the
-  document (only forms that stand for themselves: a surname of four letters or more
-  that is no given name; a surname that is also an English word only where the
-  context says "person");
+  place of "tver governorate"), or a person or organization the model is sure of, is
+  the same name wherever its form recurs in the document (only forms that stand for
+  themselves: a surname of four letters or more that is no given name; a surname
+  that is also an English word only where the context says "person"; no form the
+  document reads two ways; in a text with capitals, only where the form has them);
 * ``surnames are persons``: a town that is also the surname of a person of the
   document ("eliza jordan" ... "jordan") is the person, not the town.
 """

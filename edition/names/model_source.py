@@ -39,8 +39,6 @@ RESP = resp("model")
 #: a document keeps its capitals when this share of its words begin with one at least
 #: (running English has 10-15%; a lowercased text none, or a stray few)
 MIN_CAPITALISED = 0.02
-#: a token is inside a mention when the model gives it this probability at least
-THRESHOLD = 0.35
 #: in a text without capitals, a single English word ("board") is a name only from this score
 MIN_WORD_SCORE = 0.6
 
@@ -70,7 +68,7 @@ def model_candidates(block: Block, doc: DocumentNames) -> list[Span]:
     taken = select(chain.from_iterable(block.proposed.values()), block.protected)
     cased = document_is_cased(doc)
     out = []
-    for m in recognise.mentions(block.text, cased, THRESHOLD):
+    for m in recognise.mentions(block.text, cased):
         if overlaps_any(m.start, m.end, block.protected) or _yields(m, taken):
             continue
         if not cased and m.score < MIN_WORD_SCORE and is_english_word(block.low[m.start:m.end]):
