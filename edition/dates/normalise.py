@@ -73,7 +73,7 @@ class DateValue:
 
 _SPACE = re.compile(r"\s+")
 _QUALIFIER = re.compile(rf"^({P._alternation(P.QUALIFIERS)})(?:\s*-\s*|\s+)")
-_SEASON = re.compile(r"^(?:(spring|summer|autumn|winter)(?:\s+of)?|(fall))\s+")
+_SEASON = re.compile(rf"^({P._alternation(P.SEASONS)})(?:\s+of)?\s+")
 _FEAST = re.compile(rf"^({P._alternation(P.FEASTS)})(?:\s+of)?\s+(\d{{4}})$")
 _MONTH_NAMES = {**P.MONTHS, **P.MONTH_ABBREVIATIONS}
 _M = rf"(?:{P._alternation(P.MONTHS)}|(?:{P._alternation(P.MONTH_ABBREVIATIONS)})\.?)"
@@ -81,10 +81,10 @@ _ORD = P.ORDINAL_SUFFIX
 
 FORMS: list[tuple[str, re.Pattern]] = [
     ("day month year", re.compile(
-        rf"^(?P<days>\d{{1,2}}{_ORD}?(?:\s?[-\u2013\u2014]\s?\d{{1,2}}{_ORD}?)?|\d{{3,4}})(?:\s+of)?"
-        rf"\s+(?P<month>{_M})(?:,?\s+(?P<year>\d{{4}}))?$")),
+        rf"^(?P<days>\d{{1,2}}{_ORD}?(?:\s?[-\u2013\u2014]\s?\d{{1,2}}{_ORD}?)?|\d{{3,4}})(?:\s+day)?(?:\s+of)?"
+        rf"\s+(?P<month>{_M})(?:,?\s+{P.ERA}(?P<year>\d{{4}}))?$")),
     ("month day year", re.compile(
-        rf"^(?P<month>{_M})\s+(?P<days>\d{{1,2}}){_ORD}?(?:,?\s+(?P<year>\d{{4}}))?$")),
+        rf"^(?P<month>{_M})\s+(?P<days>\d{{1,2}}){_ORD}?(?:,?\s+{P.ERA}(?P<year>\d{{4}}))?$")),
     ("month year", re.compile(
         rf"^(?P<month>{_M})(?:\s?[-\u2013\u2014/]\s?(?P<month2>{_M})|(?P<month2g>{_M}))?"
         rf"(?:,?\s+(?P<year>\d{{4}}))?$")),
@@ -263,7 +263,7 @@ def normalise(text: str, context_year: int | None = None,
         qualifier, body = _SPACE.sub(" ", q.group(1)), body[q.end():]
     s = _SEASON.match(body)
     if s:
-        season, body = s.group(1) or s.group(2), body[s.end():]
+        season, body = s.group(1), body[s.end():]
     value = _parse_body(body, context_year, calendar)
     if value is None:
         return None

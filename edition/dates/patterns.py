@@ -121,9 +121,10 @@ MONTH_ANY = rf"(?<![a-z])(?:{_alternation(MONTHS)}|(?:{_alternation(MONTH_ABBREV
 MONTHS_SPAN = rf"(?<![a-z])(?:{_alternation(MONTHS)})(?:\s?[-\u2013\u2014/]\s?(?:{_alternation(MONTHS)}))?(?![a-z])"
 #: two months run together lost their dash
 MONTH_PAIR_GLUED = rf"(?<![a-z])(?:{_alternation(MONTHS)})(?:{_alternation(MONTHS)})(?![a-z])"
-ORDINAL_SUFFIX = r"(?:st|nd|rd|th)"
+#: "1st", "2nd", and the older "2d", "3d", "23d" of 19th-century letters and documents
+ORDINAL_SUFFIX = r"(?:st|nd|rd|th|d)"
 #: a day, a day range with a dash, or a day range whose dash was lost ("78", "1618")
-DAYS = rf"(?<!\d)(?:\d{{1,2}}{ORDINAL_SUFFIX}?(?:\s?[-\u2013\u2014]\s?\d{{1,2}}{ORDINAL_SUFFIX}?)?|\d{{3,4}})(?:\s+of)?(?!\d)"
+DAYS = rf"(?<!\d)(?:\d{{1,2}}{ORDINAL_SUFFIX}?(?:\s?[-\u2013\u2014]\s?\d{{1,2}}{ORDINAL_SUFFIX}?)?|\d{{3,4}})(?:\s+day)?(?:\s+of)?(?!\d)"
 DAY = rf"(?<!\d)\d{{1,2}}{ORDINAL_SUFFIX}?(?!\d)"
 YEAR = r"(?<![\d.,/])(?<!\d-)\d{4}(?![\d])"
 #: a year or a range of years: "1917", "1917-1922", "1917-22", "1917/18", "18791895", "190407"
@@ -131,7 +132,7 @@ YEARS = (r"(?<![\d.,/])(?<!\d-)\d{4}(?:[-\u2013\u2014/](?:\d{4}|\d{2})|\d{4}|\d{
          r"(?![\d]|[.,:/]\d|[-\u2013\u2014]\d)")
 DECADE = r"(?<![\d.,/])\d{3}0['\u2019]?s(?![a-z])"
 QUALIFIER = rf"(?:{_alternation(QUALIFIERS)})(?:\s*-\s*|\s+)"
-SEASON = r"(?:(?:spring|summer|autumn|winter)(?:\s+of)?|fall)\s+"
+SEASON = rf"(?:{_alternation(SEASONS)})(?:\s+of)?\s+"
 FEAST = rf"(?<![a-z])(?:{_alternation(FEASTS)})(?:\s+of)?\s+"
 ORDINAL = rf"(?:\d{{1,2}}{ORDINAL_SUFFIX}|{_alternation(ORDINAL_WORDS)})"
 CENTURY = rf"(?<![a-z\d]){ORDINAL}[\s-]+centur(?:y|ies)(?![a-z])"
@@ -141,8 +142,10 @@ OLD_STYLE_MARK = rf"\s*[\[(]\s*{OLD_STYLE}\s*[\])]"
 TRIGGER = rf"(?<![a-z])(?:{_alternation(MONTH_TRIGGERS)})\s+"
 LEAD = rf"(?:{QUALIFIER}|{SEASON})?"
 
-DMY = rf"{DAYS}\s+{MONTH_ANY}(?:,?\s+{YEAR})?"
-MDY = rf"{MONTH_ANY}\s+{DAY},?\s+{YEAR}"
+#: "A.D." before a year, as documents write it ("this 4th day of July, A.D. 1857")
+ERA = r"(?:a\.\s?d\.\s*)?"
+DMY = rf"{DAYS}\s+{MONTH_ANY}(?:,?\s+{ERA}{YEAR})?"
+MDY = rf"{MONTH_ANY}\s+{DAY},?\s+{ERA}{YEAR}"
 MY = rf"(?:{MONTHS_SPAN}|{MONTH_PAIR_GLUED}),?\s+{YEAR}"
 
 # --------------------------------------------------------------------------- expression patterns

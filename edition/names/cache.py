@@ -12,6 +12,8 @@ _CACHE: dict[tuple[int, int], tuple[object, object, NameIndex, Matcher]] = {}
 GAZETTEER_SENSE = Sense("place", None, "main", "gazetteer")
 KNOWN_SENSES = ((KNOWN_PLACES, Sense("place", None, "main", "wordlist")),
                 (KNOWN_ORGS, Sense("org", None, "main", "wordlist")))
+#: general resources name nothing shorter ("d", left of "d'ivoire" by a damaged-text variant)
+MIN_GENERAL_FORM = 3
 #: the senses of the forms general resources add, numbered for :func:`general_forms`
 GENERAL_SENSES = (*(sense for _, sense in KNOWN_SENSES), GAZETTEER_SENSE)
 
@@ -26,7 +28,8 @@ def general_forms() -> dict[str, int]:
             probe.add_if_new(name, sense)
     for name in place_names():
         probe.add_if_new(name, GAZETTEER_SENSE)
-    return {form: GENERAL_SENSES.index(senses[0]) for form, senses in probe.senses.items()}
+    return {form: GENERAL_SENSES.index(senses[0]) for form, senses in probe.senses.items()
+            if len(form) >= MIN_GENERAL_FORM}
 
 
 def build_index(register, use_gazetteer: bool = True, lexicon=None) -> NameIndex:
