@@ -12,7 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from edition.ner.train import damaged
+from edition.ner.bio import tag_spans
+from edition.ner.train import damaged, damaged_word
 
 DATA = Path(os.environ.get("EDITION_NER_DATA", "/work/data/ner"))
 KIND_OF_LABEL = {"PER": "person", "LOC": "place", "ORG": "org"}
@@ -38,23 +39,14 @@ class Document:
 
 
 def _add_sentence(parts: list[str], gold: list, pos: int, tokens, spaces, tags) -> int:
-    open_ = None
-    for tok, sp, tag in zip(tokens, spaces, tags):
-        if tag.startswith("B-") or tag in ("O", "?") or (open_ and tag[2:] != open_[1]):
-            if open_:
-                gold.append((open_[0], open_[2], KIND_OF_LABEL[open_[1]]))
-                open_ = None
-        if tag.startswith("B-") and tag[2:] in KIND_OF_LABEL:
-            open_ = [pos, tag[2:], pos]
-        parts.append(tok)
-        pos += len(tok)
-        if open_:
-            open_[2] = pos
-        if sp:
-            parts.append(" ")
-            pos += 1
-    if open_:
-        gold.append((open_[0], open_[2], KIND_OF_LABEL[open_[1]]))
+    """Append a sentence to the text being built at *pos*, its entities to *gold*; the new end."""
+    offsets = []
+    for tok, sp in zip(tokens, spaces):
+        offsets.append((pos, pos + len(tok)))
+        parts.append(tok + (" " if sp else ""))
+        pos += len(tok) + bool(sp)
+    gold.extend((offsets[s][0], offsets[e - 1][1], KIND_OF_LABEL[label])
+                for s, e, label in tag_spans(tags) if label in KIND_OF_LABEL)
     if not spaces or not spaces[-1]:
         parts.append(" ")
         pos += 1
@@ -76,9 +68,8 @@ def documents(path: Path, lowercased: bool) -> list[Document]:
         for s in sentences:
             tokens, tags, spaces = s["tokens"], s["tags"], s.get("spaces") or [True] * len(s["tokens"])
             if lowercased:
-                kept = [(t, sp) for t, sp in zip(tokens, spaces) if "".join(c for c in t.lower() if ord(c) < 128)]
+                spaces = [sp for t, sp in zip(tokens, spaces) if damaged_word(t)]
                 tokens, tags = damaged(tokens, tags)
-                spaces = [sp for _, sp in kept]
             pos = _add_sentence(parts, gold, pos, tokens, spaces, tags)
         out.append(Document(sentences[0]["corpus"], name, _lines("".join(parts)), gold))
     return out

@@ -27,6 +27,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from ..ner import recognise
+from ..ner.features import is_cased
 from ..resp import resp
 from ..selection import Span, cert_of_score, overlaps_any, select
 from .resources import is_english_word
@@ -36,22 +37,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SOURCE = "model"
 RESP = resp("model")
-#: a document keeps its capitals when this share of its words begin with one at least
-#: (running English has 10-15%; a lowercased text none, or a stray few)
-MIN_CAPITALISED = 0.02
 #: in a text without capitals, a single English word ("board") is a name only from this score
 MIN_WORD_SCORE = 0.6
 
 
 def document_is_cased(doc: DocumentNames) -> bool:
-    """Whether the document keeps its capitals (decided once, over all its blocks)."""
+    """Whether the document keeps its capitals (decided once, over the words of all its blocks)."""
     if doc.memo.get("cased") is None:
-        words = caps = 0
-        for b in doc.blocks:
-            for t in b.tokens.items:
-                words += 1
-                caps += b.text[t.start].isupper()
-        doc.memo["cased"] = caps >= MIN_CAPITALISED * max(words, 1)
+        doc.memo["cased"] = is_cased(b.text[t.start:t.end] for b in doc.blocks for t in b.tokens.items)
     return doc.memo["cased"]
 
 

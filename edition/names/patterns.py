@@ -19,7 +19,6 @@ from .tokens import Tokens
 from .wordlists import (
     ACTOR_AFTER,
     COMMON_WORDS,
-    DEMONYMS,
     ENGLISH_ENDINGS,
     GIVEN_NAMES,
     NAME_SUFFIXES,

@@ -15,6 +15,7 @@ text has them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .lexicon import MAX_PHRASE, fold_token, lexicon
 
@@ -38,9 +39,20 @@ def shape(token: str) -> str:
     return _SHAPE_RUNS.sub(r"\1", "".join(out))
 
 
-def is_cased(tokens: list[str]) -> bool:
-    """Whether a text keeps its capitals (any capital letter at all)."""
-    return any(not t.islower() and t.lower() != t for t in tokens)
+#: a text keeps its capitals when this share of its words begin with one at least
+#: (running English has 10-15%; a lowercased text none, or a stray few)
+MIN_CAPITALISED = 0.02
+
+
+def is_cased(tokens: Iterable[str]) -> bool:
+    """Whether a text keeps its capitals: enough of its words (tokens that begin with a letter
+    or digit) begin with a capital."""
+    words = caps = 0
+    for t in tokens:
+        if t[:1].isalnum():
+            words += 1
+            caps += t[0].isupper()
+    return caps >= MIN_CAPITALISED * max(words, 1)
 
 
 def _phrase_marks(low: list[str], phrases) -> list[str]:
@@ -64,11 +76,10 @@ def _token_info(tokens: list[str], cased: bool):
     low = [fold_token(t) for t in tokens]
     classes = [table.get(w.rstrip("."), ()) for w in low]
     shapes = [shape(t) for t in tokens] if cased else None
-    initial = []
-    prev = None
-    for t in tokens:
-        initial.append(prev is None or prev in SENTENCE_END or (prev in OPENERS and not initial[-1:] == [False]))
-        prev = t
+    # a sentence begins at the start, after a sentence end, or after an opening mark that does
+    initial: list[bool] = []
+    for prev in [None, *tokens][:len(tokens)]:
+        initial.append(prev is None or prev in SENTENCE_END or (prev in OPENERS and initial[-1]))
     return low, classes, shapes, _phrase_marks(low, phrases), initial
 
 

@@ -60,7 +60,7 @@ def tagger():
     return t
 
 
-def _sequences(spans: list[tuple[int, int]], words: list[str]):
+def _sequences(words: list[str]):
     """Cut a long block into sentence-sized sequences (index ranges)."""
     start = 0
     for i, w in enumerate(words):
@@ -84,7 +84,7 @@ def mentions(text: str, cased: bool | None = None, threshold: float = THRESHOLD)
         cased = is_cased(words)
     labels = [x for x in t.labels() if x != "O"]
     out: list[Mention] = []
-    for a, b in _sequences(spans, words):
+    for a, b in _sequences(words):
         t.set(sentence_features(words[a:b], cased))
         probs = [{x: t.marginal(x, i) for x in labels} for i in range(b - a)]
         out.extend(_decode(probs, spans[a:b], threshold, text, cased))
@@ -105,22 +105,22 @@ def _decode(probs: list[dict[str, float]], spans: list[tuple[int, int]], thresho
             text: str, cased: bool) -> list[Mention]:
     """Mentions from per-token marginals: runs of tokens whose probability of being in a
     mention reaches *threshold*, split where a new mention more likely begins."""
+    kinds = [_kind_probs(p) for p in probs]
     out = []
     i, n = 0, len(probs)
     while i < n:
-        kp = _kind_probs(probs[i])
+        kp = kinds[i]
         if sum(v for _, v in kp.values()) < threshold:
             i += 1
             continue
         typ = max(kp, key=lambda k: kp[k][1])
         j = i + 1
         while j < n:
-            nk = _kind_probs(probs[j])
-            inside = nk.get(typ, (0.0, 0.0))
-            if inside[1] < threshold or inside[0] > inside[1] - inside[0]:
+            begin, inside = kinds[j].get(typ, (0.0, 0.0))
+            if inside < threshold or begin > inside - begin:
                 break
             j += 1
-        inside = [_kind_probs(probs[k]).get(typ, (0.0, 0.0))[1] for k in range(i, j)]
+        inside = [kinds[k].get(typ, (0.0, 0.0))[1] for k in range(i, j)]
         while j - 1 > i and inside[-1] < EDGE:        # a mention ends on a likely token
             j -= 1
             inside.pop()

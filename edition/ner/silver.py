@@ -17,6 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from .. import spans, xmlio
+from .bio import record, repair
 from .features import SENTENCE_END
 from .tokenize import tokenize
 
@@ -42,8 +43,8 @@ def block_sentences(block: etree._Element, corpus: str, doc: str) -> list[dict]:
     for i, w in enumerate(words):
         if w in SENTENCE_END or i == len(words) - 1:
             spaces = [toks[k][1] < (toks[k + 1][0] if k + 1 < len(toks) else len(text)) for k in range(start, i + 1)]
-            out.append({"corpus": corpus, "doc": doc, "split": "train", "tokens": words[start:i + 1],
-                        "spaces": spaces, "tags": tags[start:i + 1]})
+            out.append(record(corpus, doc, "edition", "train", words[start:i + 1], spaces,
+                              repair(tags[start:i + 1])))
             start = i + 1
     return out
 

@@ -35,10 +35,14 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
+def damaged_word(token: str) -> str:
+    """A token as a damaged text has it: lowercased, non-ASCII letters deleted (maybe empty)."""
+    return "".join(c for c in token.lower() if ord(c) < 128)
+
+
 def damaged(tokens: list[str], tags: list[str]) -> tuple[list[str], list[str]]:
     """The sentence lowercased with non-ASCII letters deleted; emptied tokens dropped."""
-    kept = [(low, tag) for tok, tag in zip(tokens, tags)
-            if (low := "".join(c for c in tok.lower() if ord(c) < 128))]
+    kept = [(low, tag) for tok, tag in zip(tokens, tags) if (low := damaged_word(tok))]
     return [t for t, _ in kept], repair([g for _, g in kept])
 
 
