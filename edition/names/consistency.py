@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..selection import Span, overlaps_any, select
 from . import context, cues, places
 from .match import Matcher
-from .model_source import SOURCE as MODEL_SOURCE, document_is_cased
+from .model_source import SOURCE as MODEL_SOURCE
 from .resources import is_english_word
 from .patterns import looks_like_name
 from .resolve import edges
@@ -103,7 +103,7 @@ def recurring_names(doc: DocumentNames, found: list[Span]) -> list[Span]:
     for f in found:
         taken.setdefault(f.block, []).append((f.start, f.end))
     extra = []
-    cased = document_is_cased(doc)
+    cased = doc.cased
     for n, b in enumerate(doc.blocks):
         busy = taken.get(n, []) + [(p[0], p[1]) for p in b.protected] + [(s.start, s.end) for s in b.spans]
         hits = select(Span(m.start, m.end, forms[m.form], CONSISTENCY, data=m.form)

@@ -27,6 +27,7 @@ from lxml import etree
 
 from .. import lexicon as lexicon_mod
 from .. import spans
+from ..ner.features import is_cased
 from ..register import KIND_OF_NAME
 from ..selection import Span, select
 from . import consistency, patterns, resolve
@@ -76,8 +77,8 @@ class DocumentNames:
         self.things_before_person = THING_HEADS_BEFORE_PERSON + self.lexicon.things_before_person
         self.blocks = _load_blocks(root, self.matcher)
         self.sources = SOURCES if sources is None else sources
-        #: what sources derive once per document (whether it keeps its capitals ...)
-        self.memo: dict = {}
+        #: whether the document keeps its capitals (decided once, over the words of all its blocks)
+        self.cased = is_cased(b.text[t.start:t.end] for b in self.blocks for t in b.tokens.items)
         #: words used as the name of a thing somewhere ("the steamer hope"): persons nowhere
         self.things: set[str] = set()
         for b in self.blocks:

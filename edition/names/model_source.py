@@ -3,7 +3,7 @@
 :func:`model_candidates` has the signature of every candidate source,
 ``(block, doc) -> list[Span]``. It tags the block's text as written, so the model
 uses capitals where the text has them (whether a document keeps its capitals is
-decided once for the whole document, :func:`document_is_cased`), and proposes
+decided once for the whole document, ``doc.cased``), and proposes
 persons, places and organizations with:
 
 * ``source="model"``, ``score`` the model's confidence (0..1), ``cert`` from it
@@ -27,7 +27,6 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from ..ner import recognise
-from ..ner.features import is_cased
 from ..resp import resp
 from ..selection import Span, cert_of_score, overlaps_any, select
 from .resources import is_english_word
@@ -41,13 +40,6 @@ RESP = resp("model")
 MIN_WORD_SCORE = 0.6
 
 
-def document_is_cased(doc: DocumentNames) -> bool:
-    """Whether the document keeps its capitals (decided once, over the words of all its blocks)."""
-    if doc.memo.get("cased") is None:
-        doc.memo["cased"] = is_cased(b.text[t.start:t.end] for b in doc.blocks for t in b.tokens.items)
-    return doc.memo["cased"]
-
-
 def _yields(m, taken: list[Span]) -> bool:
     """Whether a mention gives way to the others' names: it overlaps one that it does not contain
     ("Eliza Jordan" contains the gazetteer's "Jordan" and wins; it is a longer reading)."""
@@ -59,7 +51,7 @@ def _yields(m, taken: list[Span]) -> bool:
 def model_candidates(block: Block, doc: DocumentNames) -> list[Span]:
     """The model's persons, places and organizations in *block*, where nothing else stands."""
     taken = select(chain.from_iterable(block.proposed.values()), block.protected)
-    cased = document_is_cased(doc)
+    cased = doc.cased
     out = []
     for m in recognise.mentions(block.text, cased):
         if overlaps_any(m.start, m.end, block.protected) or _yields(m, taken):

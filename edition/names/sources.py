@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..selection import Span, overlaps_any, select
 from . import context, cues, given, honorifics, orgs, patterns, places
-from .model_source import document_is_cased, model_candidates
+from .model_source import model_candidates
 from .resolve import REGISTER_SOURCE
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -144,7 +144,7 @@ def titled_and_given_names(b: Block, doc: DocumentNames) -> list[Span]:
 def honorific_names(b: Block, doc: DocumentNames) -> list[Span]:
     """"Mr. Milman", "mrs. hofland", "Sir W. Elford": a name after an honorific."""
     k = known(b, doc)
-    return rule_spans(b, [s for s in honorifics.honorific_persons(b.tokens, b.text, document_is_cased(doc))
+    return rule_spans(b, [s for s in honorifics.honorific_persons(b.tokens, b.text, doc.cased)
                           if not k.overlaps(s.start, s.end)])
 
 
