@@ -18,7 +18,6 @@ model, which learns how far to trust each one; they never decide alone.
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 
 from .. import derived
@@ -102,15 +101,10 @@ def _restore(stored) -> tuple[dict[str, tuple[str, ...]], frozenset[tuple[str, .
     return table, frozenset(tuple(p.split()) for p in phrases)
 
 
-@functools.lru_cache(maxsize=1)
-def lexicon() -> tuple[dict[str, tuple[str, ...]], frozenset[tuple[str, ...]]]:
-    """(word -> its classes, place phrases as token tuples), derived once and cached on disk."""
-    return _stored()
-
-
 @derived.cached(_restore, sources=("edition.names", "edition.ner.lexicon"))
-def _stored():
-    """The lexicon in its stored form: words grouped by their classes, phrases as strings."""
+def lexicon():
+    """(word -> its classes, place phrases as token tuples), derived once and kept on disk (stored
+    as words grouped by their classes and phrases as strings, see :func:`_restore`)."""
     table: dict[str, set[str]] = {}
     phrases: set[tuple[str, ...]] = set()
     _places(table, phrases)
