@@ -14,7 +14,8 @@ from . import __version__
 #: imported only when that command runs or --help lists it, and the modules import the
 #: library (the pipeline, the validator, Saxon...) only inside the command's function,
 #: so `edition --help` and `edition convert` load what they use and nothing else.
-COMMANDS = {"build": "build", "candidates": "candidates", "convert": "convert", "validate": "validate"}
+COMMANDS = {"build": "build", "candidates": "candidates", "convert": "convert", "text": "text",
+            "validate": "validate"}
 
 
 class LazyGroup(click.Group):

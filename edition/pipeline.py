@@ -16,15 +16,18 @@ from .passes import Context
 from .passes.dates import mark_dates
 from .passes.names import mark_names
 from .passes.quotes import attribute_quotes, mark_quotes
+from .passes.regularise import regularise
 from .reader import ReaderOptions, read
 
 #: the markup passes, in the order they run: the widest spans first, so that
-#: narrower ones nest inside them; attribution links quotes to the names found
+#: narrower ones nest inside them; attribution links quotes to the names found;
+#: the reading text last, over the names and dates it reads
 PASSES = (
     ("quotes", mark_quotes),
     ("names", mark_names),
     ("dates", mark_dates),
     ("attribution", attribute_quotes),
+    ("reading", regularise),
 )
 
 SCHEMA_FILES = (

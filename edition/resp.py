@@ -16,6 +16,8 @@ MACHINE_RESP = (
                       "(suggestions of a trained model, for review)"),
     ("edition-dates", "automatic markup and ISO 8601 normalisation of dates"),
     ("edition-quotes", "automatic markup of quotations"),
+    ("edition-reading", "regularisation of the reading text (capitals, letters, dashes and spaces the "
+                        "source lost; text it lost marked as gaps)"),
 )
 
 

@@ -1,4 +1,4 @@
-"""One span type and one overlap selection for every markup pass (names, dates, quotes).
+"""One span type and one overlap selection for every markup pass (names, dates, quotes, reading).
 
 A pass asks its candidate sources for :class:`Span` objects (character offsets in
 the text of one block, see :mod:`edition.spans`), keeps a non-overlapping set of
@@ -52,6 +52,8 @@ class Span:
     block: int = 0
     #: the text of the span, where a later step needs it
     text: str = ""
+    #: what the reading text reads instead of the span (the regularisation pass: TEI ``reg``)
+    reading: str | None = None
     #: what the source knows that later steps of its own pass use (a matched name form,
     #: a date's value, where a quotation's introduction ends); never written to the TEI
     data: Any = field(default=None, compare=False)

@@ -223,6 +223,29 @@ def wrap(block: etree._Element, start: int, end: int, tag: str,
     return new
 
 
+def insert(block: etree._Element, pos: int, new: etree._Element) -> bool:
+    """Put *new* (an element with no diplomatic text) at offset *pos* of the block's text:
+    right after the character before it (at the start, before the first). False if *pos*
+    is outside the text."""
+    segs = _segments(block)
+    view = nfc.view("".join(s.value for s in segs))
+    if view:
+        if pos > len(view.to_raw) - 1:
+            return False
+        pos = view.raw(pos)
+    seg = next((s for s in segs if s.start < pos <= s.start + len(s.value)), None)
+    if seg is None:
+        seg = segs[0] if segs and pos == 0 else None
+    if seg is None:
+        return False
+    container, slot, cut = seg.container, seg.slot, pos - seg.start
+    value = _get_slot(container, slot)
+    _set_slot(container, slot, value[:cut])
+    container.insert(slot, new)
+    new.tail = value[cut:] or None
+    return True
+
+
 def diplomatic_text(root: etree._Element) -> str:
     """The diplomatic text of every ``text`` element: all text but that of non-diplomatic elements."""
     return "".join(raw_text_of(text) for text in root.iter(T + "text"))

@@ -170,7 +170,8 @@ def test_kill_during_the_swap_is_detected_and_completed(edition_dir, point):
     after = listing(build)
     assert hidden(build) == []
     for name in ("one.xml", "one.html", "one.fo"):
-        assert b"kyoto" in after[name] and b"lisbon" not in after[name], name
+        # the FO prints the reading text ("Kyoto"); the TEI and HTML hold the source's words too
+        assert b"kyoto" in after[name].lower() and b"lisbon" not in after[name].lower(), name
     assert after["one.pdf"].endswith(b"new") and before["one.pdf"].endswith(b"old")
 
 
@@ -179,7 +180,7 @@ def test_recover_by_hand_completes_every_interrupted_swap(edition_dir):
     edition("build", env={outputs.TEST_HOOK: "moved-2", "FAKE_FOP_MARK": "new"})
     build = edition_dir / "build"
     assert outputs.recover(build) == ["one"]
-    assert all(b"kyoto" in listing(build)[n] for n in ("one.xml", "one.html", "one.fo"))
+    assert all(b"kyoto" in listing(build)[n].lower() for n in ("one.xml", "one.html", "one.fo"))
 
 
 def test_a_build_without_pdf_removes_the_old_pdf_in_the_same_swap(edition_dir):

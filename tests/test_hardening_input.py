@@ -17,7 +17,7 @@ from lxml import etree
 from edition import pipeline, plaintext
 from edition.cli import cli
 from edition.errors import EditionError
-from edition.spans import diplomatic_text, same_text
+from edition.spans import diplomatic_text, raw_text_of, same_text
 from edition.validate import Validator
 from edition.xmlio import parse_xml_bytes, read_text, serialize
 from edition_helpers import make_edition
@@ -75,7 +75,7 @@ def test_form_feeds_become_page_breaks(config):
     inner = body.xpath(".//t:div/t:p", namespaces=NS)[0]
     pbs = inner.xpath(".//t:pb", namespaces=NS)
     assert len(pbs) == 2                                              # inside the line, and at the end
-    assert "".join(inner.itertext()) == "a chronicle of the coast  from luanda to the south."
+    assert raw_text_of(inner) == "a chronicle of the coast  from luanda to the south."
     assert pbs[-1].tail is None and pbs[-1].getnext() is None
     assert same_text(OCR_TEXT.replace("\x0c", ""), diplomatic_text(tree.getroot()))
 
@@ -148,9 +148,9 @@ def test_old_mac_line_ends_end_lines(config):
     text = "== the voyage ==\rthe ship left cadiz in 1519.\r\rit reached the moluccas in 1521.\r"
     tree = convert_text(config, text)
     paragraphs = tree.xpath("//t:body//t:p", namespaces=NS)
-    assert ["".join(p.itertext()) for p in paragraphs] == [
+    assert [raw_text_of(p) for p in paragraphs] == [
         "the ship left cadiz in 1519.", "it reached the moluccas in 1521."]
-    assert tree.xpath("//t:head/text()", namespaces=NS) == ["the voyage"]
+    assert [raw_text_of(h) for h in tree.xpath("//t:head", namespaces=NS)] == ["the voyage"]
     assert not tree.xpath("//t:text//text()[contains(., '\r')]", namespaces=NS)
     assert same_text(text.replace("\r", "\n"), diplomatic_text(tree.getroot()))
 

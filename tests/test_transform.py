@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from edition import T, XML_ID, spans, transform, xmlio
+from edition.reading import views
 from edition.errors import EditionError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -28,8 +29,12 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def html_text(el) -> str:
-    return norm("".join(el.xpath(f".//text()[{NOT_GENERATED}]")))
+def html_text(el, view: str = "diplomatic") -> str:
+    """The text of an HTML element in one view: the diplomatic view hides .reg and .gap, the
+    reading view .orig (as the page's CSS does)."""
+    hidden = "orig" if view == "reading" else "reg gap"
+    hide = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in hidden.split())
+    return norm("".join(el.xpath(f".//text()[{NOT_GENERATED}][not(ancestor-or-self::*[{hide}])]")))
 
 
 # -- fixtures -----------------------------------------------------------------------------
@@ -85,7 +90,7 @@ def test_toc_has_one_linked_entry_per_div(transformer, tei):
     for div in divs:
         assert doc.xpath("//main//section[@id=$id]", id=div.get(XML_ID))
         entry = doc.xpath("//nav//a[@href=$h]", h="#" + div.get(XML_ID))[0]
-        assert norm(div.find(f"{T}head").xpath("string()")) in norm(entry.text_content())
+        assert norm(views.block_text(div.find(f"{T}head"), "reading")) in norm(entry.text_content())
     # nesting: a subsection's entry sits inside its section's entry
     for div in divs:
         parent = div.getparent()
@@ -102,19 +107,21 @@ def test_every_heading_is_shown_at_its_level(transformer, tei):
         heads = doc.xpath(f"//main//section[@id=$id]/*[{HEADINGS}]", id=div.get(XML_ID))
         assert len(heads) == 1
         assert heads[0].tag == f"h{min(depth + 1, 6)}"
-        assert html_text(heads[0]) == norm(div.find(f"{T}head").xpath("string()"))
+        for view in views.VIEWS:
+            assert html_text(heads[0], view) == norm(views.block_text(div.find(f"{T}head"), view))
 
 
-def test_the_whole_diplomatic_text_appears_block_by_block(transformer, tei):
+@pytest.mark.parametrize("view", views.VIEWS)
+def test_the_whole_text_of_each_view_appears_block_by_block(transformer, tei, view):
     doc = to_html(transformer, tei)
-    tei_blocks = [norm("".join(b.itertext())) for b in spans.blocks(tei.getroot())]
-    html_blocks = [html_text(b) for b in
+    tei_blocks = [norm(views.block_text(b, view)) for b in spans.blocks(tei.getroot())]
+    html_blocks = [html_text(b, view) for b in
                    doc.xpath(f"//main//*[self::p or self::li or {HEADINGS}]")]
     assert tei_blocks and html_blocks == tei_blocks
-    body = tei.getroot().find(f"{T}text")
     for caption in doc.xpath("//main//figcaption"):  # the attribution is apparatus, not text
         caption.drop_tree()
-    assert html_text(doc.xpath("//main")[0]).replace(" ", "") == norm("".join(body.itertext())).replace(" ", "")
+    whole = "".join(views.lines(tei.getroot(), view))
+    assert html_text(doc.xpath("//main")[0], view).replace(" ", "") == norm(whole).replace(" ", "")
 
 
 def test_block_quotations_lists_and_inline_quotes(transformer, tei):
@@ -128,7 +135,8 @@ def test_block_quotations_lists_and_inline_quotes(transformer, tei):
     assert len(doc.xpath("//main//q")) == len(inline_quotes)
     assert len(doc.xpath("//main//ul/li")) == len(root.findall(f".//{T}list/{T}item"))
     for quote, html_quote in zip(block_quotes, doc.xpath("//main//blockquote")):
-        assert html_text(html_quote) == norm("".join(quote.itertext()))
+        for view in views.VIEWS:
+            assert html_text(html_quote, view) == norm(views.block_text(quote, view))
 
 
 def test_dates_become_time_elements(transformer, tei):

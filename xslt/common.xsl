@@ -46,6 +46,12 @@
     <ed:label key="occurrences" en="occurrences" de="Belegstellen" fr="occurrences"/>
     <ed:label key="page" en="page" de="Seite" fr="page"/>
     <ed:label key="text" en="Text" de="Text" fr="Texte"/>
+    <ed:label key="view" en="View" de="Ansicht" fr="Vue"/>
+    <ed:label key="reading-view" en="Reading text" de="Lesetext" fr="Texte normalisé"/>
+    <ed:label key="diplomatic-view" en="Diplomatic text" de="Diplomatischer Text" fr="Texte diplomatique"/>
+    <ed:label key="source-reads" en="the source reads" de="die Quelle hat" fr="la source porte"/>
+    <ed:label key="nothing" en="nothing" de="nichts" fr="rien"/>
+    <ed:label key="gap" en="text lost in the source" de="in der Quelle verlorener Text" fr="texte perdu dans la source"/>
     <ed:label key="legend" en="Names of persons are underlined with a solid line, places with a dashed line, organizations with a double line; each links to its entry in the index."
               de="Personennamen sind durchgezogen, Ortsnamen gestrichelt, Organisationen doppelt unterstrichen; jeder Name verweist auf seinen Registereintrag."
               fr="Les noms de personnes sont soulignés d’un trait plein, les lieux d’un tiret, les organisations d’un double trait ; chacun renvoie à l’index."/>
@@ -285,7 +291,7 @@
 
   <xsl:function name="ed:section-title" as="xs:string">
     <xsl:param name="div" as="element()"/>
-    <xsl:variable name="head" select="normalize-space(string-join($div/head[1]//text()[not(ancestor::note)], ''))"/>
+    <xsl:variable name="head" select="normalize-space(ed:reading-text($div/head[1]))"/>
     <xsl:sequence select="if ($head) then $head else ed:section-number($div)"/>
   </xsl:function>
 
@@ -299,6 +305,40 @@
     <xsl:param name="div" as="element()"/>
     <xsl:sequence select="count($div/ancestor-or-self::div)"/>
   </xsl:function>
+
+  <!-- ================================================================ the reading text -->
+
+  <!-- A source that lost its capitals has its reading text beside it: choice/orig is what the source
+       reads, choice/reg what the reading text reads instead; gap is text the source lost. The reading
+       view (the default of every output) reads reg for orig and marks a gap; the diplomatic view
+       reads orig. These templates make the reading view; html.xsl adds the diplomatic one. -->
+
+  <!-- what a gap reads in the reading view -->
+  <xsl:variable name="ed:gap-mark" as="xs:string" select="'[…]'"/>
+
+  <!-- the reading text of an element as a string (notes left out) -->
+  <xsl:function name="ed:reading-text" as="xs:string">
+    <xsl:param name="el" as="element()?"/>
+    <xsl:sequence select="string-join($el//(text() | gap)[not(ancestor::note)]
+                          [not(ancestor::orig[following-sibling::reg | preceding-sibling::reg])]
+                          ! (if (self::gap) then $ed:gap-mark else string(.)), '')"/>
+  </xsl:function>
+
+  <!-- what a reg changes, in words, for a tooltip: "the source reads: ramn mercader" -->
+  <xsl:function name="ed:source-reads" as="xs:string">
+    <xsl:param name="reg" as="element()"/>
+    <xsl:variable name="orig" select="string-join($reg/../orig//text(), '')"/>
+    <xsl:sequence select="ed:label('source-reads', $reg) || ': ' ||
+                          (if (normalize-space($orig)) then '“' || $orig || '”' else ed:label('nothing', $reg))"/>
+  </xsl:function>
+
+  <xsl:template match="choice[reg]">
+    <xsl:apply-templates select="reg/node()"/>
+  </xsl:template>
+
+  <xsl:template match="gap">
+    <xsl:value-of select="$ed:gap-mark"/>
+  </xsl:template>
 
   <!-- ================================================================ header -->
 

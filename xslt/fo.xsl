@@ -257,6 +257,11 @@
     <fo:block/>
   </xsl:template>
 
+  <!-- the print edition is the reading text (common.xsl): reg for orig, a mark for a gap -->
+  <xsl:template match="choice[reg] | gap">
+    <xsl:apply-imports/>
+  </xsl:template>
+
   <xsl:template match="note">
     <fo:inline font-size="0.85em">[<xsl:apply-templates/>]</fo:inline>
   </xsl:template>

@@ -43,7 +43,14 @@
     .legend, .meta { font-size: 0.9em; color: #444; }
     section.index li { margin-bottom: 0.3em; }
     .occurrences a { margin-left: 0.2em; }
-    @media print { nav.toc, section.index .occurrences { display: none; } }
+    .views { border: 0; padding: 0; margin: 0.8em 0; font-size: 0.9em; }
+    .views legend { float: left; margin-right: 0.6em; color: #444; }
+    .views label { margin-right: 1em; }
+    .orig { display: none; }
+    body:has(#view-diplomatic:checked) .orig { display: inline; }
+    body:has(#view-diplomatic:checked) .reg, body:has(#view-diplomatic:checked) .gap { display: none; }
+    .reg.letters, .reg.dash, .reg.space, .gap { background: #eaf2e3; }
+    @media print { nav.toc, section.index .occurrences, .views { display: none; } }
   </xsl:variable>
 
   <!-- ============================================================ page -->
@@ -105,7 +112,22 @@
       <xsl:if test="//text//(persName | placeName | orgName)">
         <p class="legend"><xsl:value-of select="ed:label('legend', .)"/></p>
       </xsl:if>
+      <xsl:call-template name="views"/>
     </header>
+  </xsl:template>
+
+  <!-- the switch between the reading text (the default) and the diplomatic text, where they differ;
+       CSS alone does the switching (no script): without :has() the reading text stays -->
+  <xsl:template name="views">
+    <xsl:if test="text//(choice[reg] | gap)">
+      <fieldset class="views">
+        <legend><xsl:value-of select="ed:label('view', .)"/></legend>
+        <input type="radio" name="view" id="view-reading" value="reading" checked="checked"/>
+        <label for="view-reading"><xsl:value-of select="ed:label('reading-view', .)"/></label>
+        <input type="radio" name="view" id="view-diplomatic" value="diplomatic"/>
+        <label for="view-diplomatic"><xsl:value-of select="ed:label('diplomatic-view', .)"/></label>
+      </fieldset>
+    </xsl:if>
   </xsl:template>
 
   <!-- an ed:link as an <a> (or plain text when it has no URL) -->
@@ -258,6 +280,24 @@
         <span class="date" title="{ed:date-label(.)}"><xsl:call-template name="machine"/><xsl:apply-templates/></span>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- both views of a change: the source's text and the reading text; CSS shows one -->
+  <xsl:template match="choice[reg]">
+    <span class="choice">
+      <span class="orig"><xsl:apply-templates select="orig/node()"/></span>
+      <span class="reg {reg/@type}">
+        <xsl:if test="reg/@type ne 'case'">
+          <xsl:attribute name="title" select="ed:source-reads(reg)"/>
+        </xsl:if>
+        <xsl:for-each select="reg"><xsl:call-template name="machine"/></xsl:for-each>
+        <xsl:apply-templates select="reg/node()"/>
+      </span>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="gap">
+    <span class="gap" title="{ed:label('gap', .)}"><xsl:call-template name="machine"/><xsl:value-of select="$ed:gap-mark"/></span>
   </xsl:template>
 
   <xsl:template match="title">

@@ -13,6 +13,7 @@ from lxml import etree
 
 from .. import T, XML_ID
 from ..register import KINDS
+from ..spans import raw_text_of
 
 #: rule id -> (kind of register entry to suggest; None for "any id")
 ENTRY_KIND = {
@@ -67,7 +68,7 @@ class Hints:
         kind = ENTRY_KIND[rule]
         entries = self.entries[kind]
         wanted = (el.get("ref") or "").lstrip("#")
-        text = " ".join("".join(el.itertext()).split()).casefold()
+        text = " ".join(raw_text_of(el).split()).casefold()
         by_name = [i for i, names in entries.items() if text and any(n.casefold() == text for n in names)]
         by_id = did_you_mean(wanted, entries)
         if by_id or by_name:

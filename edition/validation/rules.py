@@ -14,6 +14,7 @@ from pathlib import Path
 from lxml import etree, isoschematron
 
 from .. import xmlio
+from ..spans import raw_text_of
 from ..errors import EditionError
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
@@ -69,11 +70,22 @@ class Rules:
                     and element.get(_qualified(RULE_ATTRIBUTE[rule])) is not None):
                 attribute = RULE_ATTRIBUTE[rule]
             text = node.find(SVRL + "text")
+            message = " ".join("".join(text.itertext()).split()) if text is not None else node.get("test", "")
             failures.append(RuleFailure(
                 element, attribute, rule,
                 "warning" if (node.get("role") or "").lower() in WARNING_ROLES else "error",
-                " ".join("".join(text.itertext()).split()) if text is not None else node.get("test", "")))
+                _source_words(message, element)))
         return failures
+
+
+def _source_words(message: str, element: etree._Element | None) -> str:
+    """The message with the element's text as the source has it: a rule quotes all the text of
+    the element, the reading text (reg) included ('ramn mercaderRamón Mercader')."""
+    if element is None:
+        return message
+    everything = " ".join("".join(element.itertext()).split())
+    source = " ".join(raw_text_of(element).split())
+    return message.replace(f"'{everything}'", f"'{source}'") if everything != source else message
 
 
 def _locate(tree: etree._ElementTree, location: str | None):

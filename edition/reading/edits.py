@@ -1,0 +1,176 @@
+"""The changes the reading text makes to one block of a damaged text.
+
+Sources, in order of precedence:
+
+1. the rules of :mod:`.rules` (dashes, gaps, spaces lost between sentences, "née");
+2. the names the names pass marked: each name that holds only text is one unit and
+   reads as :class:`~.forms.NameForms` says ("Ramón Mercader");
+3. every other word: its capitals from the truecaser (:mod:`edition.truecase`),
+   its lost letters from the list of accented English words ("émigrés"), and three
+   rules that need no model: the first word of a block and of a sentence whose space
+   was lost is capitalised, the pronoun "i" is "I", a word derived from a register
+   name is capitalised ("stalinist").
+
+The result is a list of :class:`~edition.selection.Span` (``kind`` case, letters,
+dash, space or gap; ``reading`` the new text); insertions have ``start == end``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .. import T
+from ..ner.tokenize import ABBREVIATIONS
+from ..register import KIND_OF_NAME, Register
+from ..selection import Span, cert_of_score, select
+from ..spans import element_spans, text_of
+from . import rules
+from .damage import capitalised
+from .forms import LETTERS, NameForms
+from .lists import accented_words
+from ..names.resources import is_english_word
+
+NAME_TAGS = {T + name: kind for name, kind in KIND_OF_NAME.items()}
+#: a word: letters with inner apostrophes ("i'm", "o'brien")
+WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+PRONOUN = re.compile(r"i(?:['\u2019](?:m|ll|ve|d))?$")
+#: endings of words derived from names ("stalinist", "leninism", "marxian")
+DERIVED = ("ism", "isms", "ist", "ists", "ite", "ites", "ian", "ians")
+#: cert of a name's capitals by the source of its form
+NAME_CERT = {"register": "high", "resource": "high", "rule": "medium"}
+
+
+@dataclass
+class Reading:
+    """What the regularisation of one document knows."""
+
+    register: Register
+    #: the text may have lost its non-ASCII letters (it has none)
+    letters_lost: bool = True
+    forms: NameForms = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.forms = NameForms(self.register)
+
+
+def block_edits(block: etree._Element, reading: Reading) -> list[Span]:
+    """Every change of the reading text in *block*, insertions included, in text order."""
+    text = text_of(block)
+    elements = element_spans(block)
+    inserts = rules.gaps(text) + rules.glued_sentences(text, ABBREVIATIONS) + rules.quote_dashes(text)
+    fixed = rules.range_dashes(text, elements) + rules.spaced_dashes(text)
+    if reading.letters_lost:
+        fixed += rules.birth_names(text)
+    cased = _cased(text, inserts)
+    units = _name_units(text, elements, reading, cased)
+    taken = [(s.start, s.end) for s in fixed] + [(s, e) for s, e, _ in units]
+    starts = {s.start for s in inserts if s.kind == "space"} | {_first_word(text)}
+    words = _word_edits(text, cased, taken, starts, reading)
+    replaced = select(fixed + [span for _, _, span in units if span] + words)
+    return sorted(replaced + inserts, key=lambda s: (s.start, s.end))
+
+
+def _cased(text: str, inserts: list[Span]) -> dict[int, tuple[int, str, float]]:
+    """start -> (end, form, probability) of the truecaser's changes, which reads the text with
+    its lost spaces put back ("chaplain. in"), mapped back to offsets of *text*."""
+    from ..truecase import recase
+    spaces = sorted(s.start for s in inserts if s.kind == "space")
+    repaired = "".join(text[a:b] + " " for a, b in zip([0] + spaces, spaces)) + text[spaces[-1] if spaces else 0:]
+    at = [p + i for i, p in enumerate(spaces)]        # the inserted spaces, in the repaired text
+    out = {}
+    for start, end, form, prob in recase(repaired):
+        s, e = start - bisect_left(at, start), end - bisect_left(at, end)
+        if text[s:e].lower() == form.lower():
+            out[s] = (e, form, prob)
+    return out
+
+
+def _name_units(text: str, elements, reading: Reading, cased) -> list[tuple[int, int, Span]]:
+    """The names that hold only text, each with its reading form as a span (None: unchanged)."""
+    inner = {id(el.getparent()) for el, _, _ in elements}
+    out = []
+    for el, start, end in elements:
+        kind = NAME_TAGS.get(el.tag)
+        if kind is None or id(el) in inner or start >= end:
+            continue
+        mention = text[start:end]
+        ref = (el.get("ref") or "").split()
+        entry = reading.register.get(ref[0]) if ref and ref[0].startswith("#") else None
+        form = reading.forms.form(mention, kind, entry)
+        new = _with_hints(form.text, form.source, start, cased)
+        cert = min(NAME_CERT[form.source], el.get("cert") or "high", key=CERT_ORDER.index)
+        kind_of_change = "case" if new.lower() == mention.lower() else "letters"
+        span = Span(start, end, kind_of_change, "names", cert, reading=new) if new != mention else None
+        out.append((start, end, span))
+    return out
+
+
+CERT_ORDER = ("low", "medium", "high")
+
+
+def _with_hints(form: str, source: str, start: int, cased) -> str:
+    """A name form with what the truecaser knows better: a capital that opens a sentence
+    ("De Gaulle said"), and, for a form made by the rule, acronyms ("USSR")."""
+    hint = cased.get(start)
+    if hint and hint[1][:1].isupper():
+        form = capitalised(form)
+    if source != "rule":
+        return form
+    out, pos = [], 0
+    for m in LETTERS.finditer(form):
+        h = cased.get(start + m.start())
+        run = m.group()
+        if h and len(h[1]) == len(run) > 1 and h[1].isupper():
+            run = run.upper()
+        out += [form[pos:m.start()], run]
+        pos = m.end()
+    return "".join(out) + form[pos:]
+
+
+def _first_word(text: str) -> int | None:
+    m = WORD.search(text)
+    return m.start() if m and not re.search(r"[^\W_]", text[:m.start()]) else None
+
+
+def _word_edits(text: str, cased, taken, starts: set[int], reading: Reading) -> list[Span]:
+    """The changes of the words outside names and rules."""
+    accented = accented_words() if reading.letters_lost else {}
+    out = []
+    for m in WORD.finditer(text):
+        s, e, word = m.start(), m.end(), m.group()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        base = accented.get(word, word)
+        kind, cert = ("letters", "medium") if base != word else ("case", "high")
+        new, source = _capitals(text, s, e, base, word, cased, starts, reading)
+        if new[1] is not None:
+            cert = new[1] if kind == "case" else cert
+        if new[0] != word:
+            out.append(Span(s, e, kind, source, cert, reading=new[0]))
+    return out
+
+
+def _capitals(text, s, e, base, word, cased, starts, reading):
+    """((form, cert or None), source) of one word: the truecaser's case, else the rules'."""
+    hint = cased.get(s)
+    if hint and hint[0] <= e:
+        form, prob = hint[1], hint[2]
+        cert = cert_of_score(prob)
+        if hint[0] == e and form.lower() == base.lower():
+            return (form, cert), "truecase"
+        if form.isupper() and len(form) > 1:
+            return (base.upper(), cert), "truecase"
+        if form[:1].isupper():
+            return (capitalised(base), cert), "truecase"
+    if s in starts:
+        return (capitalised(base), None), "rules"
+    if PRONOUN.match(word) and text[s - 1:s] != "(" and text[e:e + 1] != ")":
+        return ("I" + base[1:], None), "rules"
+    stem = next((word[:-len(end)] for end in DERIVED if word.endswith(end)), None)
+    if stem and len(stem) >= 4 and (known := reading.forms.word(stem)) and not is_english_word(stem):
+        return (capitalised(base), "medium"), "rules"
+    return (base, None), ""

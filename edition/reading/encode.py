@@ -1,0 +1,52 @@
+"""The changes of the reading text as TEI, around the diplomatic text they leave as it is.
+
+* a replacement: ``<choice><orig>ramn mercader</orig><reg type="letters" resp="#edition-reading"
+  cert="high">Ramón Mercader</reg></choice>``, inside the innermost element that holds the span
+  (so inside the ``persName``);
+* an insertion (a space or a dash the source lost): ``<choice><orig/><reg type="space"> </reg></choice>``;
+* text lost with its characters: ``<gap reason="lost" resp="#edition-reading" cert="medium"/>``.
+
+``reg/@type`` says what changed: ``case`` (capitals only), ``letters`` (letters the source
+lost, restored), ``dash``, ``space``. A span that would cross existing markup is left out.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .. import T
+from ..resp import resp
+from ..selection import Span
+from ..spans import insert, wrap
+
+RESP = resp("reading")
+#: gap/@reason of text the source lost with its characters
+LOST = "lost"
+
+
+def _reg(span: Span) -> etree._Element:
+    reg = etree.Element(T + "reg", {"type": span.kind, "resp": RESP, "cert": span.cert})
+    reg.text = span.reading
+    return reg
+
+
+def encode(block: etree._Element, span: Span) -> bool:
+    """Write one change into *block*; False where it cannot be written without crossing markup."""
+    if span.kind == "gap":
+        return insert(block, span.start, etree.Element(T + "gap", {"reason": LOST, "resp": RESP,
+                                                                   "cert": span.cert}))
+    if span.start == span.end:
+        choice = etree.Element(T + "choice")
+        etree.SubElement(choice, T + "orig")
+        choice.append(_reg(span))
+        return insert(block, span.start, choice)
+    choice = wrap(block, span.start, span.end, T + "choice")
+    if choice is None:
+        return False
+    orig = etree.Element(T + "orig")
+    orig.text, choice.text = choice.text, None
+    for child in list(choice):
+        orig.append(child)
+    choice.append(orig)
+    choice.append(_reg(span))
+    return True

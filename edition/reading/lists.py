@@ -1,0 +1,30 @@
+"""The general word lists of the reading text (``data/``; each file names its source)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from .damage import damaged
+
+
+def data_lines(name: str) -> list[str]:
+    """The lines of a data file, without comments and blank lines."""
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+#: words that stay lower case inside a name unless they open it ("Bank of England")
+PARTICLES = frozenset(w for line in data_lines("particles.txt") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def accented_words() -> dict[str, str]:
+    """damaged form -> English word with letters outside ASCII, where the damaged form is no word."""
+    from ..names.resources import is_english_word
+    out = {}
+    for word in data_lines("accented-words.txt"):
+        low = damaged(word)
+        if low and low != word and not is_english_word(low):
+            out[low] = word
+    return out
