@@ -17,7 +17,8 @@ from lxml import etree
 from .. import T
 from ..ner.features import is_cased
 from ..reading.damage import lost_letters
-from ..reading.edits import Reading, block_edits
+from ..reading.document import one_reading
+from ..reading.edits import Reading, block_words, finish
 from ..reading.encode import encode
 from ..spans import blocks, text_of
 from . import Context
@@ -45,8 +46,10 @@ def regularise(root: etree._Element, ctx: Context) -> Counter:
     if not damaged_document(texts):
         return done
     reading = Reading(ctx.register, letters_lost=lost_letters(texts))
-    for block in todo:
-        for span in block_edits(block, reading):
+    found = [block_words(block, reading) for block in todo]
+    one_reading([words for _, words, _, _ in found])
+    for block, (_, words, fixed, inserts) in zip(todo, found):
+        for span in finish(words, fixed, inserts):
             if encode(block, span):
                 done[span.kind] += 1
     declare(root, done)

@@ -28,15 +28,17 @@ from ..ner.tokenize import ABBREVIATIONS
 from ..register import KIND_OF_NAME, Register
 from ..selection import Span, cert_of_score, select
 from ..spans import element_spans, text_of
-from . import rules
+from . import closed, rules
 from .damage import capitalised
 from .forms import LETTERS, NameForms
-from .lists import accented_words
-from ..names.resources import is_english_word
+from .lists import accented_words, is_english
+
 
 NAME_TAGS = {T + name: kind for name, kind in KIND_OF_NAME.items()}
 #: a word: letters with inner apostrophes ("i'm", "o'brien")
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+#: what stands before the first word of a sentence
+SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][\"')\]]*\s+)[\"'(\[]*$")
 PRONOUN = re.compile(r"i(?:['\u2019](?:m|ll|ve|d))?$")
 #: endings of words derived from names ("stalinist", "leninism", "marxian")
 DERIVED = ("ism", "isms", "ist", "ists", "ite", "ites", "ian", "ians")
@@ -59,19 +61,36 @@ class Reading:
 
 def block_edits(block: etree._Element, reading: Reading) -> list[Span]:
     """Every change of the reading text in *block*, insertions included, in text order."""
+    _, words, fixed, inserts = block_words(block, reading)
+    return finish(words, fixed, inserts)
+
+
+def block_words(block: etree._Element, reading: Reading):
+    """(text, words, fixed spans, insertions) of one block: the words with their reading forms
+    (names as units), before the document-level step of :mod:`.document`."""
     text = text_of(block)
     elements = element_spans(block)
     inserts = rules.gaps(text) + rules.glued_sentences(text, ABBREVIATIONS) + rules.quote_dashes(text)
-    fixed = rules.range_dashes(text, elements) + rules.spaced_dashes(text)
+    fixed = rules.range_dashes(text, elements) + rules.spaced_dashes(text) + closed.dotted(text)
     if reading.letters_lost:
         fixed += rules.birth_names(text)
+    fixed = select(fixed)
     cased = _cased(text, inserts)
-    units = _name_units(text, elements, reading, cased)
-    taken = [(s.start, s.end) for s in fixed] + [(s, e) for s, e, _ in units]
+    words = _name_units(text, elements, reading, cased)
+    taken = [(s.start, s.end) for s in fixed] + [(w.start, w.end) for w in words]
     starts = {s.start for s in inserts if s.kind == "space"} | {_first_word(text)}
-    words = _word_edits(text, cased, taken, starts, reading)
-    replaced = select(fixed + [span for _, _, span in units if span] + words)
-    return sorted(replaced + inserts, key=lambda s: (s.start, s.end))
+    dates = [(s, e) for el, s, e in elements if el.tag == rules.DATE]
+    words += _words(text, cased, taken, starts, dates, reading)
+    words.sort(key=lambda w: w.start)
+    closed.in_context(text, words)
+    return text, words, fixed, inserts
+
+
+def finish(words: list[closed.Word], fixed: list[Span], inserts: list[Span]) -> list[Span]:
+    """The changes as spans: the fixed ones, every word whose form differs, the insertions."""
+    changed = [Span(w.start, w.end, w.kind if w.form.lower() != w.text.lower() else "case",
+                    w.source or "reading", w.cert, reading=w.form) for w in words if w.form != w.text]
+    return sorted(select(fixed + changed) + inserts, key=lambda s: (s.start, s.end))
 
 
 def _cased(text: str, inserts: list[Span]) -> dict[int, tuple[int, str, float]]:
@@ -89,8 +108,8 @@ def _cased(text: str, inserts: list[Span]) -> dict[int, tuple[int, str, float]]:
     return out
 
 
-def _name_units(text: str, elements, reading: Reading, cased) -> list[tuple[int, int, Span]]:
-    """The names that hold only text, each with its reading form as a span (None: unchanged)."""
+def _name_units(text: str, elements, reading: Reading, cased) -> list[closed.Word]:
+    """The names that hold only text, each one word with its reading form."""
     inner = {id(el.getparent()) for el, _, _ in elements}
     out = []
     for el, start, end in elements:
@@ -103,9 +122,7 @@ def _name_units(text: str, elements, reading: Reading, cased) -> list[tuple[int,
         form = reading.forms.form(mention, kind, entry)
         new = _with_hints(form.text, form.source, start, cased)
         cert = min(NAME_CERT[form.source], el.get("cert") or "high", key=CERT_ORDER.index)
-        kind_of_change = "case" if new.lower() == mention.lower() else "letters"
-        span = Span(start, end, kind_of_change, "names", cert, reading=new) if new != mention else None
-        out.append((start, end, span))
+        out.append(closed.Word(start, end, mention, new, "letters", cert, "names", name=True))
     return out
 
 
@@ -136,8 +153,8 @@ def _first_word(text: str) -> int | None:
     return m.start() if m and not re.search(r"[^\W_]", text[:m.start()]) else None
 
 
-def _word_edits(text: str, cased, taken, starts: set[int], reading: Reading) -> list[Span]:
-    """The changes of the words outside names and rules."""
+def _words(text: str, cased, taken, starts: set[int], dates, reading: Reading) -> list[closed.Word]:
+    """The words outside names and fixed spans, with their reading forms."""
     accented = accented_words() if reading.letters_lost else {}
     out = []
     for m in WORD.finditer(text):
@@ -146,11 +163,14 @@ def _word_edits(text: str, cased, taken, starts: set[int], reading: Reading) -> 
             continue
         base = accented.get(word, word)
         kind, cert = ("letters", "medium") if base != word else ("case", "high")
-        new, source = _capitals(text, s, e, base, word, cased, starts, reading)
-        if new[1] is not None:
-            cert = new[1] if kind == "case" else cert
-        if new[0] != word:
-            out.append(Span(s, e, kind, source, cert, reading=new[0]))
+        in_date = any(a <= s and e <= b for a, b in dates)
+        (form, new_cert), source = _capitals(text, s, e, base, word, cased, starts, reading)
+        if source == "" and (proper := closed.class_form(base, in_date)):
+            form, source = proper, "rules"
+        if new_cert is not None and kind == "case":
+            cert = new_cert
+        out.append(closed.Word(s, e, word, form, kind, cert, source, in_date=in_date,
+                               sentence_start=s in starts or bool(SENTENCE_BEFORE.search(text, 0, s))))
     return out
 
 
@@ -170,7 +190,26 @@ def _capitals(text, s, e, base, word, cased, starts, reading):
         return (capitalised(base), None), "rules"
     if PRONOUN.match(word) and text[s - 1:s] != "(" and text[e:e + 1] != ")":
         return ("I" + base[1:], None), "rules"
-    stem = next((word[:-len(end)] for end in DERIVED if word.endswith(end)), None)
-    if stem and len(stem) >= 4 and (known := reading.forms.word(stem)) and not is_english_word(stem):
+    if _register_word(word, reading):
         return (capitalised(base), "medium"), "rules"
     return (base, None), ""
+
+
+def _stems(word: str) -> list[str]:
+    """The word and what it may be derived from: "bolsheviks" "bolshevik", "siberian" "siberia",
+    "stalinist" "stalin"."""
+    stems = [word, word + "s"]
+    if word.endswith("s"):
+        stems.append(word[:-1])
+    if word.endswith("an"):
+        stems.append(word[:-1])
+    stems += [word[:-len(end)] for end in DERIVED if word.endswith(end)]
+    return [s for s in stems if len(s) >= 4]
+
+
+def _register_word(word: str, reading: Reading) -> bool:
+    """A word that is no English word and that the register's names write with a capital
+    (itself, or the name it is derived from)."""
+    if is_english(word):
+        return False
+    return any((known := reading.forms.word(stem)) and known[:1].isupper() for stem in _stems(word))

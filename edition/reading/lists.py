@@ -28,3 +28,14 @@ def accented_words() -> dict[str, str]:
         if low and low != word and not is_english_word(low):
             out[low] = word
     return out
+
+
+def is_english(word: str) -> bool:
+    """A word of the general English lists, inflected forms included ("activities", "carried")."""
+    from ..names.resources import is_english_word
+    if is_english_word(word):
+        return True
+    for ending, stem_end in (("ies", "y"), ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if word.endswith(ending) and len(word) > len(ending) + 2 and is_english_word(word[:-len(ending)] + stem_end):
+            return True
+    return False
