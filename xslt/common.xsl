@@ -46,6 +46,14 @@
     <ed:label key="occurrences" en="occurrences" de="Belegstellen" fr="occurrences"/>
     <ed:label key="page" en="page" de="Seite" fr="page"/>
     <ed:label key="text" en="Text" de="Text" fr="Texte"/>
+    <ed:label key="link-here" en="Link to this paragraph" de="Link zu diesem Absatz" fr="Lien vers ce paragraphe"/>
+    <ed:label key="display" en="Display" de="Anzeige" fr="Affichage"/>
+    <ed:label key="highlight" en="Highlight" de="Hervorheben" fr="Surligner"/>
+    <ed:label key="machine-markup" en="Machine markup" de="Maschinelle Auszeichnung" fr="Balisage automatique"/>
+    <ed:label key="show-certainty" en="show how certain it is" de="Sicherheit zeigen" fr="montrer la certitude"/>
+    <ed:label key="cert-high" en="certain" de="sicher" fr="sûr"/>
+    <ed:label key="cert-medium" en="probable" de="wahrscheinlich" fr="probable"/>
+    <ed:label key="cert-low" en="a guess" de="vermutet" fr="supposé"/>
     <ed:label key="view" en="View" de="Ansicht" fr="Vue"/>
     <ed:label key="reading-view" en="Reading text" de="Lesetext" fr="Texte normalisé"/>
     <ed:label key="diplomatic-view" en="Diplomatic text" de="Diplomatischer Text" fr="Texte diplomatique"/>
@@ -298,6 +306,16 @@
   <xsl:function name="ed:section-id" as="xs:string">
     <xsl:param name="div" as="element()"/>
     <xsl:sequence select="($div/@xml:id/string(), 'sec-' || generate-id($div))[1]"/>
+  </xsl:function>
+
+  <!-- a stable anchor of a block (paragraph, list item, block quotation): its xml:id, else the id of
+       its section (or "text") and its number among the blocks of its kind there: "sec-exile-p3" -->
+  <xsl:function name="ed:block-id" as="xs:string">
+    <xsl:param name="block" as="element()"/>
+    <xsl:variable name="where" select="($block/ancestor::div[1] ! ed:section-id(.), 'text')[1]"/>
+    <xsl:variable name="n" select="count($block/preceding::*[node-name() eq node-name($block)]
+                                   [(ancestor::div[1] ! ed:section-id(.), 'text')[1] eq $where]) + 1"/>
+    <xsl:sequence select="($block/@xml:id/string(), $where || '-' || local-name($block) || $n)[1]"/>
   </xsl:function>
 
   <!-- the depth of a div: 1 for a top-level section -->

@@ -16,6 +16,12 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
+  <xsl:include href="html-text.xsl"/>
+  <xsl:include href="html-names.xsl"/>
+  <xsl:include href="html-index.xsl"/>
+  <xsl:include href="html-chronology.xsl"/>
+  <xsl:include href="html-apparatus.xsl"/>
+  <xsl:include href="html-search.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
@@ -35,22 +41,27 @@
     q { quotes: none; }
     q::before, q::after { content: none; }
     a { color: #1d4f91; }
-    .name { color: inherit; text-decoration-line: underline; text-underline-offset: 0.2em; }
-    .name.person { text-decoration-style: solid; }
-    .name.place { text-decoration-style: dashed; }
-    .name.org { text-decoration-style: double; }
-    .name:focus, .name:hover { background: #fff3c4; }
     .legend, .meta { font-size: 0.9em; color: #444; }
-    section.index li { margin-bottom: 0.3em; }
-    .occurrences a { margin-left: 0.2em; }
-    .views { border: 0; padding: 0; margin: 0.8em 0; font-size: 0.9em; }
-    .views legend { float: left; margin-right: 0.6em; color: #444; }
-    .views label { margin-right: 1em; }
+    .anchor { visibility: hidden; text-decoration: none; color: #888; }
+    p:hover > .anchor, .anchor:focus { visibility: visible; }
+    .controls { font-size: 0.9em; margin: 0.8em 0; }
+    .controls fieldset { border: 0; padding: 0; margin: 0.3em 0; }
+    .controls legend { float: left; margin-right: 0.6em; color: #444; }
+    .controls label { margin-right: 1em; }
+    body:has(#highlight-person:not(:checked)) .name.person,
+    body:has(#highlight-place:not(:checked)) .name.place,
+    body:has(#highlight-org:not(:checked)) .name.org { text-decoration: none; }
+    .certainty-key { display: none; margin-left: 0.5em; }
+    body:has(#show-certainty:checked) .certainty-key { display: inline; }
+    body:has(#show-certainty:checked) [data-cert="high"], .certainty-key .cert-high { background: #dcefd9; }
+    body:has(#show-certainty:checked) [data-cert="medium"], .certainty-key .cert-medium { background: #fbe7b5; }
+    body:has(#show-certainty:checked) [data-cert="low"], .certainty-key .cert-low { background: #f6c9c4; }
+    .certainty-key span { padding: 0 0.4em; margin-right: 0.3em; }
     .orig { display: none; }
     body:has(#view-diplomatic:checked) .orig { display: inline; }
     body:has(#view-diplomatic:checked) .reg, body:has(#view-diplomatic:checked) .gap { display: none; }
     .reg.letters, .reg.dash, .reg.space, .gap { background: #eaf2e3; }
-    @media print { nav.toc, section.index .occurrences, .views { display: none; } }
+    @media print { nav.toc, section.index .occurrences, .controls { display: none; } }
   </xsl:variable>
 
   <!-- ============================================================ page -->
@@ -65,18 +76,23 @@
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="ed:title(.)"/></title>
-        <style><xsl:value-of select="$style"/></style>
+        <style><xsl:value-of select="$style, $ed:names-css, $ed:index-css, $ed:chronology-css,
+                                      $ed:apparatus-css, $ed:search-css" separator="&#10;"/></style>
         <xsl:if test="$css ne ''">
           <link rel="stylesheet" href="{$css}"/>
         </xsl:if>
       </head>
       <body>
         <xsl:call-template name="title-block"/>
+        <xsl:call-template name="search"/>
         <xsl:call-template name="toc"/>
         <main id="text" lang="{(text/@xml:lang, @xml:lang, 'en')[1]}">
           <xsl:apply-templates select="text"/>
         </main>
+        <xsl:call-template name="chronology"/>
         <xsl:call-template name="index"/>
+        <xsl:call-template name="apparatus"/>
+        <xsl:call-template name="popups"/>
       </body>
     </html>
   </xsl:template>
@@ -112,22 +128,49 @@
       <xsl:if test="//text//(persName | placeName | orgName)">
         <p class="legend"><xsl:value-of select="ed:label('legend', .)"/></p>
       </xsl:if>
-      <xsl:call-template name="views"/>
+      <xsl:call-template name="controls"/>
     </header>
   </xsl:template>
 
-  <!-- the switch between the reading text (the default) and the diplomatic text, where they differ;
-       CSS alone does the switching (no script): without :has() the reading text stays -->
-  <xsl:template name="views">
-    <xsl:if test="text//(choice[reg] | gap)">
-      <fieldset class="views">
-        <legend><xsl:value-of select="ed:label('view', .)"/></legend>
-        <input type="radio" name="view" id="view-reading" value="reading" checked="checked"/>
-        <label for="view-reading"><xsl:value-of select="ed:label('reading-view', .)"/></label>
-        <input type="radio" name="view" id="view-diplomatic" value="diplomatic"/>
-        <label for="view-diplomatic"><xsl:value-of select="ed:label('diplomatic-view', .)"/></label>
-      </fieldset>
-    </xsl:if>
+  <!-- what the reader chooses to see, CSS alone (no script; without :has() the defaults stay):
+       the reading or the diplomatic text (where they differ), the highlighting of each kind of
+       name, and for editors the certainty of the machine's markup -->
+  <xsl:template name="controls">
+    <xsl:variable name="doc" select="."/>
+    <div class="controls" role="group" aria-label="{ed:label('display', .)}">
+      <xsl:if test="text//(choice[reg] | gap)">
+        <fieldset class="views">
+          <legend><xsl:value-of select="ed:label('view', .)"/></legend>
+          <input type="radio" name="view" id="view-reading" value="reading" checked="checked"/>
+          <label for="view-reading"><xsl:value-of select="ed:label('reading-view', .)"/></label>
+          <input type="radio" name="view" id="view-diplomatic" value="diplomatic"/>
+          <label for="view-diplomatic"><xsl:value-of select="ed:label('diplomatic-view', .)"/></label>
+        </fieldset>
+      </xsl:if>
+      <xsl:variable name="kinds" select="$ed:index-kinds[some $n in $doc/text//(persName | placeName | orgName)
+                                         satisfies ed:kind($n) eq current()/@kind]"/>
+      <xsl:if test="$kinds">
+        <fieldset class="highlight">
+          <legend><xsl:value-of select="ed:label('highlight', .)"/></legend>
+          <xsl:for-each select="$kinds">
+            <input type="checkbox" id="highlight-{@kind}" checked="checked"/>
+            <label for="highlight-{@kind}"><xsl:value-of select="ed:label(@label, $doc)"/></label>
+          </xsl:for-each>
+        </fieldset>
+      </xsl:if>
+      <xsl:if test="text//*[@cert]">
+        <fieldset class="machine">
+          <legend><xsl:value-of select="ed:label('machine-markup', .)"/></legend>
+          <input type="checkbox" id="show-certainty"/>
+          <label for="show-certainty"><xsl:value-of select="ed:label('show-certainty', .)"/></label>
+          <span class="certainty-key" aria-hidden="true">
+            <xsl:for-each select="('high', 'medium', 'low')">
+              <span class="cert-{.}"><xsl:value-of select="ed:label('cert-' || ., $doc)"/></span>
+            </xsl:for-each>
+          </span>
+        </fieldset>
+      </xsl:if>
+    </div>
   </xsl:template>
 
   <!-- an ed:link as an <a> (or plain text when it has no URL) -->
@@ -159,235 +202,6 @@
       <xsl:if test="div">
         <ol><xsl:apply-templates select="div" mode="toc"/></ol>
       </xsl:if>
-    </li>
-  </xsl:template>
-
-  <!-- ============================================================ structure -->
-
-  <xsl:template match="text | front | body | back">
-    <xsl:apply-templates select="*"/>
-  </xsl:template>
-
-  <xsl:template match="div">
-    <xsl:variable name="level" select="min((ed:section-level(.) + 1, 6))"/>
-    <section id="{ed:section-id(.)}" class="{string-join(('div', @type), ' ')}">
-      <xsl:element name="h{$level}">
-        <span class="secnum gen"><xsl:value-of select="ed:section-number(.)"/></span>
-        <xsl:apply-templates select="head[1]/node()"/>
-      </xsl:element>
-      <xsl:apply-templates select="* except head[1]"/>
-    </section>
-  </xsl:template>
-
-  <xsl:template match="p | ab">
-    <p><xsl:call-template name="ids"/><xsl:apply-templates/></p>
-  </xsl:template>
-
-  <xsl:template match="head">
-    <p class="head"><xsl:apply-templates/></p>
-  </xsl:template>
-
-  <xsl:template match="list">
-    <xsl:apply-templates select="head"/>
-    <xsl:element name="{if (@rend = ('numbered', 'ordered')) then 'ol' else 'ul'}">
-      <xsl:call-template name="ids"/>
-      <xsl:apply-templates select="* except head"/>
-    </xsl:element>
-  </xsl:template>
-
-  <xsl:template match="item">
-    <li><xsl:call-template name="ids"/><xsl:apply-templates/></li>
-  </xsl:template>
-
-  <xsl:template match="label">
-    <span class="label"><xsl:apply-templates/></span>
-  </xsl:template>
-
-  <!-- a block quotation: a quote that stands as a block (not inside running text) -->
-  <xsl:template match="quote[not(ancestor::p | ancestor::item | ancestor::head | ancestor::quote | ancestor::q)]">
-    <blockquote>
-      <xsl:call-template name="ids"/>
-      <xsl:call-template name="machine"/>
-      <p><xsl:apply-templates/></p>
-    </blockquote>
-  </xsl:template>
-
-  <!-- an inline quotation: the quotation marks are in the text, so <q> adds none (see the CSS);
-       the person it is attributed to is its description -->
-  <xsl:template match="quote | q">
-    <q>
-      <xsl:call-template name="ids"/>
-      <xsl:call-template name="machine"/>
-      <xsl:for-each select="ed:speaker(parent::cit)">
-        <xsl:attribute name="title" select="ed:label('words-of', .) || ' ' || ed:main-name(.)"/>
-      </xsl:for-each>
-      <xsl:apply-templates/>
-    </q>
-  </xsl:template>
-
-  <!-- a block quotation with its attribution: the speaker is named under it -->
-  <xsl:template match="cit[not(ancestor::p | ancestor::item | ancestor::head | ancestor::quote | ancestor::q)]">
-    <figure class="cit">
-      <xsl:call-template name="ids"/>
-      <xsl:apply-templates select="* except ptr[@type eq 'speaker']"/>
-      <xsl:for-each select="ed:speaker(.)">
-        <figcaption>— <a href="#{ed:entry-id(.)}"><xsl:value-of select="ed:main-name(.)"/></a></figcaption>
-      </xsl:for-each>
-    </figure>
-  </xsl:template>
-
-  <xsl:template match="cit">
-    <xsl:apply-templates select="node() except ptr[@type eq 'speaker']"/>
-  </xsl:template>
-
-  <!-- ============================================================ phrases -->
-
-  <xsl:template match="persName | placeName | orgName | rs">
-    <xsl:variable name="entry" select="ed:entry(.)"/>
-    <xsl:variable name="class" select="'name ' || ed:kind(.)"/>
-    <xsl:choose>
-      <xsl:when test="$entry">
-        <a class="{$class}" id="{ed:occurrence-id(.)}" href="#{ed:entry-id($entry)}" data-ref="{@ref}"
-           title="{ed:description(.)}">
-          <xsl:call-template name="machine"/>
-          <xsl:apply-templates/>
-        </a>
-      </xsl:when>
-      <xsl:otherwise>
-        <span class="{$class}" title="{ed:description(.)}">
-          <xsl:if test="@ref"><xsl:attribute name="data-ref" select="@ref"/></xsl:if>
-          <xsl:call-template name="machine"/>
-          <xsl:apply-templates/>
-        </span>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="date">
-    <xsl:variable name="iso" select="ed:date-iso(.)"/>
-    <xsl:choose>
-      <xsl:when test="exists($iso)">
-        <time datetime="{$iso}" title="{ed:date-label(.)}">
-          <xsl:if test="@from or @to">
-            <xsl:attribute name="data-from" select="@from"/>
-            <xsl:attribute name="data-to" select="@to"/>
-          </xsl:if>
-          <xsl:call-template name="machine"/>
-          <xsl:apply-templates/>
-        </time>
-      </xsl:when>
-      <xsl:otherwise>
-        <span class="date" title="{ed:date-label(.)}"><xsl:call-template name="machine"/><xsl:apply-templates/></span>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- both views of a change: the source's text and the reading text; CSS shows one -->
-  <xsl:template match="choice[reg]">
-    <span class="choice">
-      <span class="orig"><xsl:apply-templates select="orig/node()"/></span>
-      <span class="reg {reg/@type}">
-        <xsl:if test="reg/@type ne 'case'">
-          <xsl:attribute name="title" select="ed:source-reads(reg)"/>
-        </xsl:if>
-        <xsl:for-each select="reg"><xsl:call-template name="machine"/></xsl:for-each>
-        <xsl:apply-templates select="reg/node()"/>
-      </span>
-    </span>
-  </xsl:template>
-
-  <xsl:template match="gap">
-    <span class="gap" title="{ed:label('gap', .)}"><xsl:call-template name="machine"/><xsl:value-of select="$ed:gap-mark"/></span>
-  </xsl:template>
-
-  <xsl:template match="title">
-    <cite><xsl:apply-templates/></cite>
-  </xsl:template>
-
-  <xsl:template match="foreign">
-    <i><xsl:call-template name="ids"/><xsl:apply-templates/></i>
-  </xsl:template>
-
-  <xsl:template match="hi">
-    <em><xsl:if test="@rend"><xsl:attribute name="class" select="@rend"/></xsl:if><xsl:apply-templates/></em>
-  </xsl:template>
-
-  <xsl:template match="lb">
-    <br/>
-  </xsl:template>
-
-  <xsl:template match="note">
-    <small class="note">[<xsl:apply-templates/>]</small>
-  </xsl:template>
-
-  <!-- anything else: keep its text -->
-  <xsl:template match="*">
-    <span class="tei-{local-name()}"><xsl:apply-templates/></span>
-  </xsl:template>
-
-  <!-- xml:id -> id, xml:lang -> lang -->
-  <xsl:template name="ids">
-    <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
-    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
-  </xsl:template>
-
-  <!-- who made the markup and how sure it is, for reviewers -->
-  <xsl:template name="machine">
-    <xsl:if test="@resp"><xsl:attribute name="data-resp" select="@resp"/></xsl:if>
-    <xsl:if test="@cert"><xsl:attribute name="data-cert" select="@cert"/></xsl:if>
-  </xsl:template>
-
-  <!-- ============================================================ index -->
-
-  <xsl:template name="index">
-    <xsl:variable name="doc" select="."/>
-    <xsl:variable name="groups" as="element()*">
-      <xsl:for-each select="$ed:index-kinds">
-        <xsl:variable name="entries" select="ed:index-entries($doc, @kind)"/>
-        <xsl:if test="$entries">
-          <section class="index-{@kind}" aria-labelledby="index-{@kind}-heading">
-            <h3 id="index-{@kind}-heading"><xsl:value-of select="ed:label(@label, $doc)"/></h3>
-            <ul>
-              <xsl:for-each select="$entries">
-                <xsl:call-template name="index-entry"/>
-              </xsl:for-each>
-            </ul>
-          </section>
-        </xsl:if>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:if test="$groups">
-      <section class="index" aria-labelledby="index-heading">
-        <h2 id="index-heading"><xsl:value-of select="ed:label('index', .)"/></h2>
-        <xsl:sequence select="$groups"/>
-      </section>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template name="index-entry">
-    <xsl:variable name="life" select="ed:life-dates(.)"/>
-    <li id="{ed:entry-id(.)}">
-      <strong><xsl:value-of select="ed:main-name(.)"/></strong>
-      <xsl:if test="$life"><xsl:value-of select="' (' || $life || ')'"/></xsl:if>
-      <xsl:text>. </xsl:text>
-      <xsl:if test="ed:entry-note(.) ne ''"><xsl:value-of select="ed:sentence(ed:entry-note(.)) || ' '"/></xsl:if>
-      <xsl:for-each select="ed:identifiers(.)">
-        <xsl:if test="position() gt 1">; </xsl:if>
-        <xsl:value-of select="@label || ' '"/>
-        <xsl:choose>
-          <xsl:when test="ed:safe-url(@href) ne ''"><a href="{ed:safe-url(@href)}"><xsl:value-of select="@value"/></a></xsl:when>
-          <xsl:otherwise><xsl:value-of select="@value"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:for-each>
-      <xsl:variable name="occurrences" select="key('ed:occurrences', @xml:id)"/>
-      <span class="occurrences">
-        <xsl:value-of select="'— ' || ed:label('occurrences', .) || ':'"/>
-        <xsl:for-each select="$occurrences">
-          <xsl:if test="position() gt 1">,</xsl:if>
-          <xsl:text> </xsl:text>
-          <a href="#{ed:occurrence-id(.)}"><xsl:value-of select="position()"/></a>
-        </xsl:for-each>
-      </span>
     </li>
   </xsl:template>
 
