@@ -171,16 +171,23 @@ def _set_slot(container, slot, value):
         container[slot - 1].tail = value
 
 
+def segments(block: etree._Element) -> list[_Seg]:
+    """The text segments of a block, for several calls of :func:`wrap` or :func:`insert` that go
+    from right to left: a change at an offset leaves the segments before it as they were."""
+    return _segments(block)
+
+
 def wrap(block: etree._Element, start: int, end: int, tag: str,
-         attrib: dict[str, str] | None = None) -> etree._Element | None:
+         attrib: dict[str, str] | None = None, segs: list[_Seg] | None = None) -> etree._Element | None:
     """Wrap text[start:end] of *block* in a new element; None if the span crosses markup.
 
     Where several nestings are possible (the span equals an existing element),
-    the new element goes innermost.
+    the new element goes innermost. *segs* (from :func:`segments`) saves walking the
+    block again when the spans of one block are wrapped from right to left.
     """
     if not 0 <= start < end:
         return None
-    segs = _segments(block)
+    segs = _segments(block) if segs is None else segs
     view = nfc.view("".join(s.value for s in segs))
     if view:
         if end >= len(view.to_raw):
@@ -223,11 +230,11 @@ def wrap(block: etree._Element, start: int, end: int, tag: str,
     return new
 
 
-def insert(block: etree._Element, pos: int, new: etree._Element) -> bool:
+def insert(block: etree._Element, pos: int, new: etree._Element, segs: list[_Seg] | None = None) -> bool:
     """Put *new* (an element with no diplomatic text) at offset *pos* of the block's text:
     right after the character before it (at the start, before the first). False if *pos*
-    is outside the text."""
-    segs = _segments(block)
+    is outside the text. *segs*: as for :func:`wrap`."""
+    segs = _segments(block) if segs is None else segs
     view = nfc.view("".join(s.value for s in segs))
     if view:
         if pos > len(view.to_raw) - 1:

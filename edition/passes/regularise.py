@@ -19,7 +19,7 @@ from ..ner.features import is_cased
 from ..reading.damage import lost_letters
 from ..reading.document import one_reading
 from ..reading.edits import Reading, block_words, finish
-from ..reading.encode import encode
+from ..reading.encode import encode_all
 from ..spans import blocks, text_of
 from . import Context
 
@@ -49,9 +49,8 @@ def regularise(root: etree._Element, ctx: Context) -> Counter:
     found = [block_words(block, reading) for block in todo]
     one_reading([words for _, words, _, _ in found])
     for block, (_, words, fixed, inserts) in zip(todo, found):
-        for span in finish(words, fixed, inserts):
-            if encode(block, span):
-                done[span.kind] += 1
+        for span in encode_all(block, finish(words, fixed, inserts)):
+            done[span.kind] += 1
     declare(root, done)
     return done
 

@@ -1,4 +1,4 @@
-"""The changes the reading text makes to one block of a damaged text.
+"""The changes the reading text makes to each block of a damaged text.
 
 Sources, in order of precedence:
 
@@ -37,8 +37,9 @@ from .lists import accented_words, is_english
 NAME_TAGS = {T + name: kind for name, kind in KIND_OF_NAME.items()}
 #: a word: letters with inner apostrophes ("i'm", "o'brien")
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
-#: what stands before the first word of a sentence
-SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][\"')\]]*\s+)[\"'(\[]*$")
+#: what may stand between a sentence end (or the start of the block) and its first word
+OPENING = "\"'([\u201c\u2018"
+CLOSING = "\"')]\u201d\u2019"
 PRONOUN = re.compile(r"i(?:['\u2019](?:m|ll|ve|d))?$")
 #: endings of words derived from names ("stalinist", "leninism", "marxian")
 DERIVED = ("ism", "isms", "ist", "ists", "ite", "ites", "ian", "ians")
@@ -57,12 +58,6 @@ class Reading:
 
     def __post_init__(self) -> None:
         self.forms = NameForms(self.register)
-
-
-def block_edits(block: etree._Element, reading: Reading) -> list[Span]:
-    """Every change of the reading text in *block*, insertions included, in text order."""
-    _, words, fixed, inserts = block_words(block, reading)
-    return finish(words, fixed, inserts)
 
 
 def block_words(block: etree._Element, reading: Reading):
@@ -148,6 +143,23 @@ def _with_hints(form: str, source: str, start: int, cased) -> str:
     return "".join(out) + form[pos:]
 
 
+def _opens_sentence(text: str, s: int) -> bool:
+    """Whether the word at *s* is the first of a sentence: only opening quotes or brackets
+    between it and the start of the block, or white space after . ! ? (and closing quotes)."""
+    i = s
+    while i and text[i - 1] in OPENING:
+        i -= 1
+    if i == 0:
+        return True
+    if not text[i - 1].isspace():
+        return False
+    while i and text[i - 1].isspace():
+        i -= 1
+    while i and text[i - 1] in CLOSING:
+        i -= 1
+    return i > 0 and text[i - 1] in ".!?"
+
+
 def _first_word(text: str) -> int | None:
     m = WORD.search(text)
     return m.start() if m and not re.search(r"[^\W_]", text[:m.start()]) else None
@@ -156,21 +168,24 @@ def _first_word(text: str) -> int | None:
 def _words(text: str, cased, taken, starts: set[int], dates, reading: Reading) -> list[closed.Word]:
     """The words outside names and fixed spans, with their reading forms."""
     accented = accented_words() if reading.letters_lost else {}
+    covered = bytearray(len(text) + 1)
+    for a, b in taken:
+        covered[a:b] = b"\x01" * (b - a)
     out = []
     for m in WORD.finditer(text):
         s, e, word = m.start(), m.end(), m.group()
-        if any(a < e and s < b for a, b in taken):
+        if any(covered[s:e]):
             continue
         base = accented.get(word, word)
         kind, cert = ("letters", "medium") if base != word else ("case", "high")
-        in_date = any(a <= s and e <= b for a, b in dates)
+        in_date = any(a <= s and e <= b for a, b in dates) if dates else False
         (form, new_cert), source = _capitals(text, s, e, base, word, cased, starts, reading)
         if source == "" and (proper := closed.class_form(base, in_date)):
             form, source = proper, "rules"
         if new_cert is not None and kind == "case":
             cert = new_cert
         out.append(closed.Word(s, e, word, form, kind, cert, source, in_date=in_date,
-                               sentence_start=s in starts or bool(SENTENCE_BEFORE.search(text, 0, s))))
+                               sentence_start=s in starts or _opens_sentence(text, s)))
     return out
 
 

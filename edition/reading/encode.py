@@ -17,7 +17,7 @@ from lxml import etree
 from .. import T
 from ..resp import resp
 from ..selection import Span
-from ..spans import insert, wrap
+from ..spans import insert, segments, wrap
 
 RESP = resp("reading")
 #: gap/@reason of text the source lost with its characters
@@ -30,17 +30,26 @@ def _reg(span: Span) -> etree._Element:
     return reg
 
 
-def encode(block: etree._Element, span: Span) -> bool:
-    """Write one change into *block*; False where it cannot be written without crossing markup."""
+def encode_all(block: etree._Element, changes: list[Span]) -> list[Span]:
+    """Write the changes of one block (non-overlapping) into it; those written."""
+    segs = segments(block)
+    done = [span for span in sorted(changes, key=lambda s: (s.start, s.end), reverse=True)
+            if encode(block, span, segs)]
+    return done[::-1]
+
+
+def encode(block: etree._Element, span: Span, segs=None) -> bool:
+    """Write one change into *block*; False where it cannot be written without crossing markup.
+    *segs*: the block's segments, when the changes are written from right to left."""
     if span.kind == "gap":
         return insert(block, span.start, etree.Element(T + "gap", {"reason": LOST, "resp": RESP,
-                                                                   "cert": span.cert}))
+                                                                   "cert": span.cert}), segs)
     if span.start == span.end:
         choice = etree.Element(T + "choice")
         etree.SubElement(choice, T + "orig")
         choice.append(_reg(span))
-        return insert(block, span.start, choice)
-    choice = wrap(block, span.start, span.end, T + "choice")
+        return insert(block, span.start, choice, segs)
+    choice = wrap(block, span.start, span.end, T + "choice", segs=segs)
     if choice is None:
         return False
     orig = etree.Element(T + "orig")
