@@ -23,3 +23,17 @@ def make_edition(root: Path, texts: dict[str, str] | None = None) -> Path:
     for name, text in (texts or {}).items():
         (root / "source" / name).write_text(text)
     return root
+
+
+def edition_here(tmp_path: Path, monkeypatch, texts: dict[str, str] | None = None) -> Path:
+    """An edition made by :func:`make_edition` under *tmp_path*, as the working directory."""
+    root = make_edition(tmp_path / "ed", texts)
+    monkeypatch.chdir(root)
+    return root
+
+
+def run_cli(*args, catch: bool = False):
+    """The ``edition`` command line through click's test runner."""
+    from click.testing import CliRunner
+    from edition.cli import cli
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=catch)

@@ -8,15 +8,13 @@ import shutil
 
 import lxml.html
 import pytest
-from click.testing import CliRunner
 from lxml import etree
 
 from edition import register, pipeline, transform, xmlio
-from edition.cli import cli
 from edition.reading.damage import damaged
 from edition.reading.views import lines
 from edition.spans import same_text
-from edition_helpers import make_edition
+from edition_helpers import edition_here, run_cli
 
 FO = "http://www.w3.org/1999/XSL/Format"
 LETTER = damaged("""\
@@ -96,13 +94,10 @@ def test_a_cased_text_has_no_switch(transformer, config):
 
 @pytest.fixture
 def edition_dir(tmp_path, monkeypatch):
-    root = make_edition(tmp_path / "ed", {"letter.txt": LETTER})
-    monkeypatch.chdir(root)
-    return root
+    return edition_here(tmp_path, monkeypatch, {"letter.txt": LETTER})
 
 
-def run(*args):
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+run = run_cli
 
 
 def test_edition_text_writes_either_view(edition_dir):
