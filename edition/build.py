@@ -136,7 +136,8 @@ class Builder:
             stage.write("xml", serialize(tree))
             remove: list[str] = []
             if render:
-                stage.write("html", self.transformer.html(tree))
+                stage.write("html", self.transformer.html(
+                    tree, tei_file=f"{name}.xml", pdf_file=f"{name}.pdf" if self.options.pdf else None))
                 fo = stage.write("fo", self.transformer.fo(tree))
                 if self.options.pdf:
                     from .transform import render_pdf

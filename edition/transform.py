@@ -156,9 +156,12 @@ class Transformer:
         return result.encode("utf-8")
 
     def html(self, tree, name: str | None = None, *, css: str | None = None,
-             lang: str | None = None) -> bytes:
-        """The HTML reading edition of a TEI document."""
-        return self.transform("html", tree, name, css=css, lang=lang)
+             lang: str | None = None, tei_file: str | None = None,
+             pdf_file: str | None = None) -> bytes:
+        """The HTML reading edition of a TEI document; *tei_file* and *pdf_file* (relative to the
+        HTML) become its download links."""
+        return self.transform("html", tree, name, css=css, lang=lang,
+                              **{"tei-file": tei_file, "pdf-file": pdf_file})
 
     def fo(self, tree, name: str | None = None, *, lang: str | None = None) -> bytes:
         """The XSL-FO of a TEI document, for :func:`render_pdf`."""

@@ -66,6 +66,7 @@
     <ed:label key="months" en="January February March April May June July August September October November December"
               de="Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
               fr="janvier février mars avril mai juin juillet août septembre octobre novembre décembre"/>
+    <xsl:sequence select="$ed:chronology-labels"/>  <!-- the chronology's and the apparatus's: common-chronology.xsl -->
   </xsl:variable>
 
   <!-- the language of the labels for the document of $node -->
@@ -286,6 +287,8 @@
     <xsl:sequence select="($date/(@when, @from, @notBefore, @to, @notAfter))
                           [matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')][1]/string()"/>
   </xsl:function>
+
+  <xsl:include href="common-chronology.xsl"/>  <!-- the dates of a chronology: order, words, sentence -->
 
   <!-- ================================================================ sections -->
 

@@ -98,24 +98,7 @@
 
   <!-- ============================================================ phrases -->
 
-  <xsl:template match="date">
-    <xsl:variable name="iso" select="ed:date-iso(.)"/>
-    <xsl:choose>
-      <xsl:when test="exists($iso)">
-        <time datetime="{$iso}" title="{ed:date-label(.)}">
-          <xsl:if test="@from or @to">
-            <xsl:attribute name="data-from" select="@from"/>
-            <xsl:attribute name="data-to" select="@to"/>
-          </xsl:if>
-          <xsl:call-template name="machine"/>
-          <xsl:apply-templates/>
-        </time>
-      </xsl:when>
-      <xsl:otherwise>
-        <span class="date" title="{ed:date-label(.)}"><xsl:call-template name="machine"/><xsl:apply-templates/></span>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
+  <!-- date: html-chronology.xsl (each date has the id the chronology links to) -->
 
   <!-- both views of a change: the source's text and the reading text; CSS shows one -->
   <xsl:template match="choice[reg]">

@@ -184,11 +184,11 @@
   <!-- ============================================================ table of contents -->
 
   <xsl:template name="toc">
-    <xsl:variable name="top" select="text/(front, body, back)/div"/>
+    <xsl:variable name="top" select="text/(front, body, back)/div[not(ed:empty-div(.))]"/>
     <xsl:if test="$top">
       <nav class="toc" aria-labelledby="toc-heading">
         <h2 id="toc-heading"><xsl:value-of select="ed:label('contents', .)"/></h2>
-        <ol><xsl:apply-templates select="$top" mode="toc"/></ol>
+        <ol><xsl:apply-templates select="$top" mode="toc"/><xsl:call-template name="chronology-toc"/><xsl:call-template name="apparatus-toc"/></ol>
       </nav>
     </xsl:if>
   </xsl:template>
@@ -199,8 +199,8 @@
         <span class="secnum"><xsl:value-of select="ed:section-number(.)"/></span>
         <xsl:value-of select="ed:section-title(.)"/>
       </a>
-      <xsl:if test="div">
-        <ol><xsl:apply-templates select="div" mode="toc"/></ol>
+      <xsl:if test="child::div[not(ed:empty-div(.))]">
+        <ol><xsl:apply-templates select="child::div[not(ed:empty-div(.))]" mode="toc"/></ol>
       </xsl:if>
     </li>
   </xsl:template>
