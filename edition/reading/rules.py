@@ -5,7 +5,7 @@
   spaces left) is "1882 – 1962";
 * text lost with its characters: "leon trotsky ()" held the Russian name, so the
   parentheses hold a gap;
-* spaces lost between sentences: "kamenev.some" is "kamenev. some";
+* spaces lost between sentences: "kamenev.some" is "kamenev. some", "1905.just" "1905. just";
 * a dash lost after a closing quotation mark: '"trotsky"the name' is '"trotsky"—the name';
 * English words written with letters outside ASCII: "ne" is "née", "migrs" "émigrés".
 
@@ -30,12 +30,12 @@ SPACED_DASH = re.compile(r"(?<=\d) {2}(?=\d)")
 #: parentheses that lost all they held, or their first part: "()", "( )", "(; born ...", "(, "
 EMPTY_PARENS = re.compile(r"\((?=\s?\))|\((?=[;,])")
 #: a sentence end glued to the next word: "chaplain.in", "kamenev.some"
-GLUED = re.compile(r"(?<=[a-z]{2})[.?!](?=[a-z]{2})")
+GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=\b\d{4})|(?<=\b\d{4}s))[.?!](?=[a-z]{2})")
 #: the stretch of text (no white space) a glued full stop stands in
 CHUNK = re.compile(r"\S+")
 #: such a stretch is an address, a file name or an abbreviation, not two sentences
 NOT_SENTENCES = re.compile(r"[/@:]|www|\.(?:com|org|net|edu|gov|html?|pdf|xml|txt|ru|uk|de|fr)\b"
-                          r"|^[a-z]{1,3}\.[a-z]{1,3}\.|\.[a-z]\.|\d")
+                          r"|^[a-z]{1,3}\.[a-z]{1,3}\.|\.[a-z]\.|\d[.,:]\d")
 #: "née" that lost its accents, where it introduces a birth name: "(ne zhivotovskaya,"
 NEE = re.compile(r"(?:(?<=\()|(?<=, ))ne(?= [a-z])")
 #: a closing quotation mark followed at once by a word: '"trotsky"the name'
