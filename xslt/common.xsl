@@ -63,6 +63,15 @@
     <ed:label key="legend" en="Names of persons are underlined with a solid line, places with a dashed line, organizations with a double line; each links to its entry in the index."
               de="Personennamen sind durchgezogen, Ortsnamen gestrichelt, Organisationen doppelt unterstrichen; jeder Name verweist auf seinen Registereintrag."
               fr="Les noms de personnes sont soulignés d’un trait plein, les lieux d’un tiret, les organisations d’un double trait ; chacun renvoie à l’index."/>
+    <ed:label key="index-letters" en="Letters" de="Buchstaben" fr="Lettres"/>
+    <ed:label key="mention" en="mention" de="Erwähnung" fr="mention"/>
+    <ed:label key="mentions" en="mentions" de="Erwähnungen" fr="mentions"/>
+    <ed:label key="more-mentions" en="more" de="weitere" fr="autres"/>
+    <ed:label key="before-sections" en="Opening" de="Anfang" fr="Début"/>
+    <ed:label key="to-be-identified" en="To be identified" de="Noch nicht identifiziert" fr="À identifier"/>
+    <ed:label key="to-be-identified-note" en="Names marked in the text that the register does not identify (yet)."
+              de="Namen, die im Text ausgezeichnet sind, die das Register aber (noch) nicht identifiziert."
+              fr="Noms balisés dans le texte que l’index n’identifie pas (encore)."/>
     <ed:label key="months" en="January February March April May June July August September October November December"
               de="Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
               fr="janvier février mars avril mai juin juillet août septembre octobre novembre décembre"/>
@@ -221,14 +230,8 @@
     <xsl:sequence select="normalize-space(string(($entry/(note, desc)[not(@type = ('internal', 'todo'))])[1]))"/>
   </xsl:function>
 
-  <!-- the entries of one kind that the text points to, sorted by main name -->
-  <xsl:function name="ed:index-entries" as="element()*">
-    <xsl:param name="doc" as="node()"/>
-    <xsl:param name="kind" as="xs:string"/>
-    <xsl:variable name="entries" select="root($doc)//standOff//*[@xml:id][ed:kind(.) eq $kind]
-                                         [exists(key('ed:occurrences', @xml:id, root($doc)))]"/>
-    <xsl:sequence select="sort($entries, (), function($e) { lower-case(ed:main-name($e)) })"/>
-  </xsl:function>
+  <!-- what an index entry means (filed name, sort keys, mentions; ed:index-entries) -->
+  <xsl:include href="common-register.xsl"/>
 
   <!-- (kind, heading label) of the index, in order -->
   <xsl:variable name="ed:index-kinds" as="element(ed:kind)*">
