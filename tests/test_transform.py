@@ -174,15 +174,16 @@ def test_small_fixture_has_names_and_dates(small_html):
 
 
 def test_persname_gets_register_description(small_html):
-    names = small_html.xpath("//main//a[@data-ref='#per-ada']")
+    names = small_html.xpath("//main//button[@data-ref='#per-ada']")
     assert len(names) == 2
     for name in names:
-        title = name.get("title")
-        assert title.startswith("Ada Lovelace")
-        assert "1815" in title and "1852" in title and "Q7259" in title
+        popup = small_html.xpath("//div[@popover][@id=$id]", id=name.get("popovertarget"))[0]
+        text = norm(popup.text_content())
+        assert popup.xpath("string(.//*[@class='popup-name'])") == "Ada Lovelace"
+        assert "1815" in text and "1852" in text and "Q7259" in text
         assert "person" in name.get("class").split()
-        # the link leads to the index entry, which gives the identifiers as URLs
-        target = small_html.xpath("//*[@id=$id]", id=name.get("href")[1:])
+        # the pop-up leads to the index entry, which gives the identifiers as URLs
+        target = small_html.xpath("//*[@id=$id]", id=popup.xpath("string(.//a[@class='to-index']/@href)")[1:])
         assert len(target) == 1
         assert target[0].xpath(".//a/@href") [:2] == ["https://www.wikidata.org/wiki/Q7259",
                                                        "https://viaf.org/viaf/51688902"]
@@ -190,16 +191,17 @@ def test_persname_gets_register_description(small_html):
 
 
 def test_place_and_org_names(small_html):
-    place = small_html.xpath("//main//a[@data-ref='#pla-london']")[0]
-    assert "London" in place.get("title") and "place" in place.get("class").split()
+    place = small_html.xpath("//main//button[@data-ref='#pla-london']")[0]
+    assert "place" in place.get("class").split()
+    assert "London" in small_html.xpath("string(//div[@id=$id])", id=place.get("popovertarget"))
     assert small_html.xpath("//*[@id='reg-pla-london']//a[@href='https://www.geonames.org/2643743']")
-    org = small_html.xpath("//main//a[@data-ref='#org-rs']")[0]
-    assert org.get("title").startswith("Royal Society")
+    org = small_html.xpath("//main//button[@data-ref='#org-rs']")[0]
+    assert "Royal Society" in small_html.xpath("string(//div[@id=$id])", id=org.get("popovertarget"))
 
 
 def test_name_without_register_entry_says_so(small_html):
     span = small_html.xpath("//main//span[contains(@class, 'name')][normalize-space()='unknown person']")
-    assert span and "not in the register" in span[0].get("title")
+    assert span and "not identified in the register" in span[0].get("title")
 
 
 def test_index_lists_each_referenced_entry_once(small_html, small):

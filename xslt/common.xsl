@@ -401,4 +401,8 @@
     </xsl:for-each>
   </xsl:function>
 
+  <!-- ================================================================ names: pop-ups, suggestions, places -->
+
+  <xsl:include href="common-names.xsl"/>
+
 </xsl:stylesheet>
