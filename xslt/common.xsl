@@ -60,9 +60,9 @@
     <ed:label key="source-reads" en="the source reads" de="die Quelle hat" fr="la source porte"/>
     <ed:label key="nothing" en="nothing" de="nichts" fr="rien"/>
     <ed:label key="gap" en="text lost in the source" de="in der Quelle verlorener Text" fr="texte perdu dans la source"/>
-    <ed:label key="legend" en="Names of persons are underlined with a solid line, places with a dashed line, organizations with a double line; each links to its entry in the index."
-              de="Personennamen sind durchgezogen, Ortsnamen gestrichelt, Organisationen doppelt unterstrichen; jeder Name verweist auf seinen Registereintrag."
-              fr="Les noms de personnes sont soulignés d’un trait plein, les lieux d’un tiret, les organisations d’un double trait ; chacun renvoie à l’index."/>
+    <ed:label key="legend" en="Names of persons are underlined with a solid line, places with a dashed line, organizations with a double line; select a name to see what the register says of it. A grey dotted line marks a name not yet identified in the register, an amber dotted line a suggestion of the software that no editor has checked yet."
+              de="Personennamen sind durchgezogen, Ortsnamen gestrichelt, Organisationen doppelt unterstrichen; ein Klick auf einen Namen zeigt seinen Registereintrag. Grau gepunktet: noch nicht im Register bestimmt; gelb gepunktet: ein noch ungeprüfter Vorschlag der Software."
+              fr="Les noms de personnes sont soulignés d’un trait plein, les lieux d’un tiret, les organisations d’un double trait ; sélectionnez un nom pour voir sa notice. Un pointillé gris marque un nom pas encore identifié, un pointillé ambre une suggestion du logiciel qu’aucun éditeur n’a encore vérifiée."/>
     <ed:label key="index-letters" en="Letters" de="Buchstaben" fr="Lettres"/>
     <ed:label key="mention" en="mention" de="Erwähnung" fr="mention"/>
     <ed:label key="mentions" en="mentions" de="Erwähnungen" fr="mentions"/>
