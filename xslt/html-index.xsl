@@ -201,14 +201,11 @@
     </a>
   </xsl:template>
 
-  <!-- where a mention's link goes: the name itself (html-names.xsl gives each name that has an
-       entry the id ed:occurrence-id); a name without an entry has no id of its own there, so its
-       link goes to the paragraph (ed:block-id), else the section, that holds it -->
+  <!-- where a mention's link goes: the name itself (html-names.xsl gives every name, with an entry
+       or not, the id ed:occurrence-id) -->
   <xsl:function name="ed:index-link-target" as="xs:string">
     <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="if (exists(ed:entry($name))) then ed:occurrence-id($name)
-                          else ($name/ancestor::*[self::p or self::ab][1] ! ed:block-id(.),
-                                $name/ancestor::div[1] ! ed:section-id(.), 'text')[1]"/>
+    <xsl:sequence select="ed:occurrence-id($name)"/>
   </xsl:function>
 
   <!-- ============================================================ names to be identified -->

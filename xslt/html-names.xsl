@@ -87,7 +87,7 @@
         </span>
       </xsl:when>
       <xsl:otherwise>
-        <span class="{$class}" title="{ed:name-label('not-identified', ., ed:label($kind, .))}">
+        <span class="{$class}" id="{ed:occurrence-id(.)}" title="{ed:name-label('not-identified', ., ed:label($kind, .))}">
           <xsl:if test="@ref"><xsl:attribute name="data-ref" select="@ref"/></xsl:if>
           <xsl:call-template name="machine"/>
           <xsl:apply-templates/>
