@@ -295,10 +295,18 @@
 
   <!-- ================================================================ sections -->
 
+  <!-- a div with nothing but its heading (or divs with nothing but theirs): "notes", "references";
+       the outputs leave it out, and the numbers of the sections do not count it -->
+  <xsl:function name="ed:empty-div" as="xs:boolean">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="not($div/text()[normalize-space()]) and
+                          (every $c in $div/* satisfies ($c/self::head or $c/self::div[ed:empty-div(.)]))"/>
+  </xsl:function>
+
   <xsl:function name="ed:section-number" as="xs:string">
     <xsl:param name="div" as="element()"/>
     <xsl:variable name="n">
-      <xsl:number select="$div" level="multiple" count="div" format="1.1"/>
+      <xsl:number select="$div" level="multiple" count="div[not(ed:empty-div(.))]" format="1.1"/>
     </xsl:variable>
     <xsl:sequence select="string($n)"/>
   </xsl:function>

@@ -28,13 +28,7 @@
 
   <!-- ============================================================ sections without content -->
 
-  <!-- a div with nothing but its heading (or divs with nothing but theirs): "notes", "references" -->
-  <xsl:function name="ed:empty-div" as="xs:boolean">
-    <xsl:param name="div" as="element()"/>
-    <xsl:sequence select="not($div/text()[normalize-space()]) and
-                          (every $c in $div/* satisfies ($c/self::head or $c/self::div[ed:empty-div(.)]))"/>
-  </xsl:function>
-
+  <!-- a section with nothing but its heading is not shown (ed:empty-div, common.xsl) -->
   <xsl:template match="div[ed:empty-div(.)]"/>
 
   <!-- ============================================================ about this edition -->
