@@ -122,14 +122,25 @@ class Builder:
                     # transformed from it, and the previous HTML, FO and PDF stay
                     result.written = self._commit(folder, result.name, tree, render=False)
                     return result
-            result.written = self._commit(folder, result.name, tree)
+            result.written = self._commit(folder, result.name, tree, result=result)
         except EditionError as exc:
             result.error = exc
         except OSError as exc:          # disk full, permissions: this source fails, the others go on
             result.error = EditionError(exc.strerror or str(exc), exc.filename or source)
         return result
 
-    def _commit(self, folder: OutputFolder, name: str, tree, render: bool = True) -> list[Path]:
+    def _pdf(self, fo: bytes, pdf: Path, tree, name: str, result: SourceResult | None) -> bytes:
+        """The PDF, in two passes for its index (:mod:`edition.pdf`); the FO as rendered. A
+        character the fonts lack is a warning of the source's result."""
+        from .pdf import glyph_diagnostics, render
+
+        rendered = render(fo, pdf, name=self.options.out_dir / f"{name}.fo")
+        if result is not None:
+            result.diagnostics += glyph_diagnostics(rendered.missing, tree, result.origin)
+        return rendered.fo
+
+    def _commit(self, folder: OutputFolder, name: str, tree, render: bool = True,
+                result: SourceResult | None = None) -> list[Path]:
         """Write every output into a staging folder, then swap them in as one unit."""
         stage = folder.stage(name)
         try:
@@ -138,12 +149,12 @@ class Builder:
             if render:
                 stage.write("html", self.transformer.html(
                     tree, tei_file=f"{name}.xml", pdf_file=f"{name}.pdf" if self.options.pdf else None))
-                fo = stage.write("fo", self.transformer.fo(tree))
+                fo = self.transformer.fo(tree)
                 if self.options.pdf:
-                    from .transform import render_pdf
-                    render_pdf(fo, stage.file("pdf"))
+                    fo = self._pdf(fo, stage.file("pdf"), tree, name, result)
                 else:
                     remove.append(f"{name}.pdf")    # an older PDF would not match the new text
+                stage.write("fo", fo)
             return commit(stage, remove)
         finally:
             stage.discard()

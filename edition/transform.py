@@ -11,26 +11,21 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
+import shutil  # noqa: F401  (the tests stand in for FOP through transform.shutil.which)
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
-from . import child
 from .errors import EditionError
-from .outputs import testpoint
-from .xmlio import atomic_path, serialize_without_doctype
+from .pdf import FOP_MISSING, FOP_TIMEOUT, fop_command, render  # noqa: F401  (FO -> PDF lives in pdf.py)
+from .xmlio import serialize_without_doctype
 
 XSLT_DIR = Path(__file__).resolve().parents[1] / "xslt"
 
 #: output format -> stylesheet file in the stylesheet folder
 STYLESHEETS = {"html": "html.xsl", "fo": "fo.xsl"}
 
-FOP_MISSING = "fop not found: install the Debian package fop (scripts/setup.sh does)"
-#: seconds FOP may take for one document
-FOP_TIMEOUT = 600
 
 # "... on line 12 column 5 of html.xsl:" or "... of file:///path/common.xsl:" in Saxon's messages
 _SAXON_WHERE = re.compile(r"\s*on line (\d+)(?: column (\d+))? of (\S+?):?(?=\s|$)")
@@ -163,49 +158,26 @@ class Transformer:
         return self.transform("html", tree, name, css=css, lang=lang,
                               **{"tei-file": tei_file, "pdf-file": pdf_file})
 
-    def fo(self, tree, name: str | None = None, *, lang: str | None = None) -> bytes:
-        """The XSL-FO of a TEI document, for :func:`render_pdf`."""
-        return self.transform("fo", tree, name, lang=lang)
+    def fo(self, tree, name: str | None = None, *, lang: str | None = None, **params: str) -> bytes:
+        """The XSL-FO of a TEI document, for :func:`render_pdf`; *params* are fo.xsl's
+        (``paper="letter"``, ``margin_inner="20mm"``: underscores for its hyphens)."""
+        return self.transform("fo", tree, name, lang=lang,
+                              **{key.replace("_", "-"): value for key, value in params.items()})
 
 
 # -- FO -> PDF ---------------------------------------------------------------------------
 
-def fop_command() -> str:
-    fop = shutil.which("fop")
-    if not fop:
-        raise EditionError(FOP_MISSING)
-    return fop
-
-
-def _fop_error(output: str) -> str:
-    """The first line of FOP's output that reports an error."""
-    lines = [ln.strip() for ln in output.splitlines() if ln.strip()]
-    lines = [ln for ln in lines if not ln.startswith("[warning]")]  # Debian's launcher chatter
-    for marker in ("SEVERE", "ERROR", "Exception", "rror"):
-        for ln in lines:
-            if marker in ln:
-                return ln
-    return lines[0] if lines else "FOP failed without a message"
-
-
 def render_pdf(fo_path: str | os.PathLike, pdf_path: str | os.PathLike,
-               timeout: int = FOP_TIMEOUT) -> None:
+               timeout: int = FOP_TIMEOUT):
     """Render an XSL-FO file to PDF with Apache FOP, writing through a temporary file.
 
-    FOP ends with the edition process (:mod:`edition.child`): killed on Ctrl-C,
-    SIGTERM or a timeout, and by the kernel when the parent dies.
+    An FO made by fo.xsl is rendered in two passes, so that its index cites
+    the page of every mention (:mod:`edition.pdf`, which returns what it
+    found: characters without a glyph, FOP's warnings). FOP ends with the
+    edition process (:mod:`edition.child`): killed on Ctrl-C, SIGTERM or a
+    timeout, and by the kernel when the parent dies.
     """
-    fo_path, pdf_path = Path(fo_path), Path(pdf_path)
+    fo_path = Path(fo_path)
     if not fo_path.is_file():
         raise EditionError("no such file", fo_path)
-    fop = fop_command()
-    with atomic_path(pdf_path) as tmp:
-        try:
-            proc = child.run([fop, "-q", "-fo", str(fo_path), "-pdf", str(tmp)], timeout,
-                             started=lambda: testpoint("fop"))
-        except subprocess.TimeoutExpired:
-            raise EditionError(f"FOP did not finish within {timeout} s", fo_path) from None
-        except OSError as exc:
-            raise EditionError(f"FOP could not be run: {exc.strerror or exc}", fo_path) from None
-        if proc.returncode != 0 or tmp.stat().st_size == 0:
-            raise EditionError(f"FOP: {_fop_error(proc.output)}", fo_path)
+    return render(fo_path, Path(pdf_path), timeout=timeout)

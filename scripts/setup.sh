@@ -21,6 +21,7 @@ missing=()
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v fop >/dev/null 2>&1 || missing+=(fop)
 command -v jing >/dev/null 2>&1 || missing+=(jing)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf ] && [ -f /usr/share/hyphen/hyph_en_US.dic ] || missing+=(fonts-dejavu-core fonts-dejavu-extra hyphen-en-us)  # the PDF's fonts, hyphenation
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"

@@ -1,13 +1,22 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  TEI -> XSL-FO for Apache FOP (2.8): A4 pages, a title page, a table of
-  contents with page numbers, numbered headings, the text, an index of
-  persons, places and organizations with the pages they occur on, page
-  numbers in the footer. Only FOP's built-in fonts are used (Times, Helvetica).
-  What things mean comes from common.xsl; this stylesheet decides how they look.
+  TEI -> XSL-FO for Apache FOP (2.8): a book. What things mean comes from common.xsl; the modules
+  decide how they look:
+    fo.xsl        the page geometry, the page sequences, bookmarks and the PDF's metadata
+    fo-front.xsl  title page, imprint (source, licence, how to cite, legend), contents
+    fo-text.xsl   the text: sections with running heads, paragraphs, quotations, footnotes, names
+    fo-index.xsl  the index of persons, places and organizations, in two columns
 
-  Parameters: lang (language of the generated labels), serif-font, sans-font,
-  font-size.
+  Page sequences: the front matter (roman page numbers; it ends on an even page, so that the text
+  starts on a recto), the text (arabic, from 1; id "seq-text"), the index (continuing the numbers).
+  The index cites the pages of every mention: each entry's page list is an fo:inline with id
+  "pages-…" holding one fo:page-number-citation per mention. edition/pdf.py renders the text once,
+  reads the page of every mention, and replaces each list by its merged page ranges before the
+  final render; rendered as it is, the FO still cites every page (with repeats).
+
+  Parameters: paper (A4, letter, A5), page-width and page-height (override paper), margin-top,
+  margin-bottom, margin-inner, margin-outer, serif-font, sans-font, font-size, hyphenate,
+  lang (the language of the generated labels).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -15,19 +24,48 @@
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:xslt"
+    xmlns:x="adobe:ns:meta/"
+    xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
+  <xsl:include href="fo-front.xsl"/>
+  <xsl:include href="fo-text.xsl"/>
+  <xsl:include href="fo-index.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
-  <xsl:param name="serif-font" as="xs:string" select="'Times'"/>
-  <xsl:param name="sans-font" as="xs:string" select="'Helvetica'"/>
-  <xsl:param name="font-size" as="xs:string" select="'11pt'"/>
+  <xsl:param name="paper" as="xs:string" select="'A4'"/>
+  <xsl:param name="page-width" as="xs:string" select="''"/>
+  <xsl:param name="page-height" as="xs:string" select="''"/>
+  <xsl:param name="margin-top" as="xs:string" select="'16mm'"/>
+  <xsl:param name="margin-bottom" as="xs:string" select="'20mm'"/>
+  <xsl:param name="margin-inner" as="xs:string" select="'22mm'"/>
+  <xsl:param name="margin-outer" as="xs:string" select="'26mm'"/>
+  <!-- font families as the FOP configuration of edition/fop_config.py names them; a character the
+       first lacks is taken from the second -->
+  <xsl:param name="serif-font" as="xs:string" select="'DejaVu Serif'"/>
+  <xsl:param name="sans-font" as="xs:string" select="'DejaVu Sans'"/>
+  <xsl:param name="font-size" as="xs:string" select="'10.5pt'"/>
+  <xsl:param name="hyphenate" as="xs:string" select="'true'"/>
 
+  <!-- paper name -> width and height -->
+  <xsl:variable name="ed:papers" as="element(ed:paper)*">
+    <ed:paper name="a4" width="210mm" height="297mm"/>
+    <ed:paper name="letter" width="8.5in" height="11in"/>
+    <ed:paper name="a5" width="148mm" height="210mm"/>
+  </xsl:variable>
+  <xsl:variable name="ed:paper" select="($ed:papers[@name eq lower-case($paper)], $ed:papers[1])[1]"/>
+  <xsl:variable name="ed:page-width" select="($page-width[. ne ''], $ed:paper/@width)[1]"/>
+  <xsl:variable name="ed:page-height" select="($page-height[. ne ''], $ed:paper/@height)[1]"/>
+
+  <xsl:variable name="ed:serif" select="$serif-font || ', ' || $sans-font"/>
+  <xsl:variable name="ed:sans" select="$sans-font || ', ' || $serif-font"/>
   <!-- heading level -> font size -->
-  <xsl:variable name="heading-sizes" select="('16pt', '13pt', '11.5pt', '11pt')"/>
+  <xsl:variable name="ed:heading-sizes" select="('14pt', '12pt', '11pt', '10.5pt')"/>
 
   <!-- ============================================================ document -->
 
@@ -35,301 +73,176 @@
     <xsl:apply-templates select="TEI"/>
   </xsl:template>
 
+  <!-- the document's language as FOP takes it: language and country -->
+  <xsl:function name="ed:doc-language" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="lower-case(tokenize((root($doc)/*/@xml:lang, ed:lang($doc))[1], '[-_]')[1])"/>
+  </xsl:function>
+
   <xsl:template match="TEI">
-    <fo:root font-family="{$serif-font}" font-size="{$font-size}" line-height="1.4"
-             language="{ed:lang(.)}">
-      <fo:layout-master-set>
-        <fo:simple-page-master master-name="title" page-width="210mm" page-height="297mm"
-                               margin-top="30mm" margin-bottom="25mm" margin-left="30mm" margin-right="30mm">
-          <fo:region-body/>
-        </fo:simple-page-master>
-        <fo:simple-page-master master-name="page" page-width="210mm" page-height="297mm"
-                               margin-top="20mm" margin-bottom="15mm" margin-left="25mm" margin-right="25mm">
-          <fo:region-body margin-top="5mm" margin-bottom="15mm"/>
-          <fo:region-after extent="10mm"/>
-        </fo:simple-page-master>
-      </fo:layout-master-set>
-      <fo:declarations>
-        <x:xmpmeta xmlns:x="adobe:ns:meta/">
-          <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-            <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
-              <dc:title><xsl:value-of select="ed:title(.)"/></dc:title>
-              <dc:language><xsl:value-of select="ed:lang(.)"/></dc:language>
-              <dc:rights><xsl:value-of select="ed:licence(.)/@label"/></dc:rights>
-            </rdf:Description>
-          </rdf:RDF>
-        </x:xmpmeta>
-      </fo:declarations>
-      <fo:page-sequence master-reference="title">
+    <xsl:variable name="lang" select="ed:doc-language(.)"/>
+    <fo:root font-family="{$ed:serif}" font-size="{$font-size}" line-height="1.42" line-height-shift-adjustment="disregard-shifts" language="{$lang}">
+      <xsl:call-template name="page-masters"/>
+      <xsl:call-template name="metadata"/>
+      <xsl:call-template name="bookmarks"/>
+      <fo:page-sequence master-reference="front" format="i" initial-page-number="1"
+                        force-page-count="end-on-even" id="seq-front">
+        <xsl:call-template name="foot-page-number"/>
         <fo:flow flow-name="xsl-region-body">
           <xsl:call-template name="title-page"/>
-        </fo:flow>
-      </fo:page-sequence>
-      <fo:page-sequence master-reference="page" initial-page-number="1">
-        <fo:static-content flow-name="xsl-region-after">
-          <fo:block text-align="center" font-size="9pt"><fo:page-number/></fo:block>
-        </fo:static-content>
-        <fo:flow flow-name="xsl-region-body">
+          <xsl:call-template name="imprint"/>
           <xsl:call-template name="toc"/>
-          <fo:block>
-            <xsl:apply-templates select="text"/>
-          </fo:block>
-          <xsl:call-template name="index"/>
         </fo:flow>
       </fo:page-sequence>
+      <fo:page-sequence master-reference="text" format="1" initial-page-number="1"
+                        force-page-count="no-force" id="seq-text">
+        <xsl:call-template name="running-heads">
+          <xsl:with-param name="verso" select="ed:short-title(.)"/>
+          <xsl:with-param name="marker" select="'section'"/>
+        </xsl:call-template>
+        <xsl:call-template name="footnote-separator"/>
+        <fo:flow flow-name="xsl-region-body" hyphenate="{$hyphenate}" text-align="justify">
+          <xsl:apply-templates select="text"/>
+        </fo:flow>
+      </fo:page-sequence>
+      <xsl:call-template name="index"/>
     </fo:root>
   </xsl:template>
 
-  <xsl:template name="title-page">
-    <xsl:variable name="doc" select="."/>
-    <fo:block font-family="{$sans-font}" font-size="22pt" font-weight="bold" line-height="1.25"
-              space-after="18mm" space-before="40mm"><xsl:value-of select="ed:title(.)"/></fo:block>
-    <xsl:variable name="editors" select="ed:editors(.)"/>
-    <xsl:if test="$editors">
-      <fo:block space-after="4mm">
-        <xsl:value-of select="ed:label('edited-by', .)"/>
+  <!-- the title before its subtitle ("Leon Trotsky" of "Leon Trotsky: an edition of …"), for heads -->
+  <xsl:function name="ed:short-title" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="title" select="ed:title($doc)"/>
+    <xsl:sequence select="if (contains($title, ': ')) then substring-before($title, ': ') else $title"/>
+  </xsl:function>
+
+  <!-- ============================================================ pages -->
+
+  <xsl:template name="page-masters">
+    <fo:layout-master-set>
+      <xsl:for-each select="('title', 'blank', 'front-odd', 'front-even', 'text-odd', 'text-even', 'index-odd', 'index-even')">
+        <xsl:variable name="odd" select="not(ends-with(., '-even'))"/>
+        <fo:simple-page-master master-name="{.}" page-width="{$ed:page-width}" page-height="{$ed:page-height}"
+                               margin-top="{$margin-top}" margin-bottom="{$margin-bottom}"
+                               margin-left="{if ($odd) then $margin-inner else $margin-outer}"
+                               margin-right="{if ($odd) then $margin-outer else $margin-inner}">
+          <fo:region-body margin-top="{if (starts-with(., 'front') or . = ('title', 'blank')) then '0mm' else '11mm'}"
+                          display-align="{if (. eq 'title') then 'center' else 'before'}"
+                          margin-bottom="{if (starts-with(., 'front')) then '10mm' else '0mm'}">
+            <xsl:if test="starts-with(., 'index')">
+              <xsl:attribute name="column-count" select="2"/>
+              <xsl:attribute name="column-gap" select="'7mm'"/>
+            </xsl:if>
+          </fo:region-body>
+          <!-- the title page and a blank page have neither head nor foot: regions of no content -->
+          <xsl:variable name="bare" select=". = ('title', 'blank')"/>
+          <fo:region-before region-name="{if ($bare) then 'none-before' else 'head-' || (if ($odd) then 'odd' else 'even')}"
+                            extent="8mm"/>
+          <fo:region-after region-name="{if ($bare) then 'none-after' else 'foot'}" extent="8mm"/>
+        </fo:simple-page-master>
+      </xsl:for-each>
+      <xsl:for-each select="('front', 'text', 'index')">
+        <fo:page-sequence-master master-name="{.}">
+          <fo:repeatable-page-master-alternatives>
+            <xsl:if test=". eq 'front'">
+              <fo:conditional-page-master-reference master-reference="title" page-position="first"/>
+            </xsl:if>
+            <fo:conditional-page-master-reference master-reference="blank" blank-or-not-blank="blank"/>
+            <fo:conditional-page-master-reference master-reference="{.}-odd" odd-or-even="odd"/>
+            <fo:conditional-page-master-reference master-reference="{.}-even" odd-or-even="even"/>
+          </fo:repeatable-page-master-alternatives>
+        </fo:page-sequence-master>
+      </xsl:for-each>
+    </fo:layout-master-set>
+  </xsl:template>
+
+  <!-- front matter: the page number at the foot (none on the title page, which has no foot region) -->
+  <xsl:template name="foot-page-number">
+    <fo:static-content flow-name="foot">
+      <fo:block text-align="center" font-size="8.5pt"><fo:page-number/></fo:block>
+    </fo:static-content>
+  </xsl:template>
+
+  <!-- text and index: the page number at the outer corner of the head, the short title on a verso,
+       the section of the page (a marker) on a recto -->
+  <xsl:template name="running-heads">
+    <xsl:param name="verso" as="xs:string"/>
+    <xsl:param name="marker" as="xs:string"/>
+    <fo:static-content flow-name="head-even">
+      <fo:block font-size="8.5pt" text-align-last="justify" border-after-style="solid"
+                border-after-width="0.3pt" padding-after="1.5pt" font-family="{$ed:sans}">
+        <fo:page-number/><fo:leader leader-pattern="space"/><xsl:value-of select="$verso"/>
       </fo:block>
-      <xsl:for-each select="$editors">
-        <fo:block font-size="12pt">
-          <xsl:value-of select="@name || (if (@roles ne '') then ' (' || @roles || ')' else '')"/>
-        </fo:block>
-      </xsl:for-each>
-    </xsl:if>
-    <fo:block space-before="30mm" font-size="9.5pt">
-      <xsl:for-each select="ed:source(.)">
-        <fo:block space-after="3mm">
-          <xsl:value-of select="ed:label('source', $doc) || ': '"/>
-          <xsl:call-template name="link"/>
-          <xsl:if test="@value ne ''"><xsl:value-of select="'. ' || @value"/></xsl:if>
-        </fo:block>
-      </xsl:for-each>
-      <xsl:for-each select="ed:licence(.)">
-        <fo:block>
-          <xsl:value-of select="ed:label('licence', $doc) || ': '"/>
-          <xsl:call-template name="link"/>
-        </fo:block>
-      </xsl:for-each>
-    </fo:block>
-  </xsl:template>
-
-  <xsl:template name="link">
-    <xsl:choose>
-      <xsl:when test="ed:safe-url(@href) ne ''">
-        <fo:basic-link external-destination="url({ed:safe-url(@href)})"><xsl:value-of select="@label"/></fo:basic-link>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="@label"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- ============================================================ contents -->
-
-  <xsl:template name="toc">
-    <xsl:variable name="top" select="text/(front, body, back)/div"/>
-    <xsl:if test="$top">
-      <fo:block break-after="page" font-size="10pt" line-height="1.3">
-        <fo:block font-family="{$sans-font}" font-size="{$heading-sizes[1]}" font-weight="bold"
-                  space-after="6mm"><xsl:value-of select="ed:label('contents', .)"/></fo:block>
-        <xsl:apply-templates select="$top" mode="toc"/>
+    </fo:static-content>
+    <fo:static-content flow-name="head-odd">
+      <fo:block font-size="8.5pt" text-align-last="justify" border-after-style="solid"
+                border-after-width="0.3pt" padding-after="1.5pt" font-family="{$ed:sans}">
+        <fo:retrieve-marker retrieve-class-name="{$marker}" retrieve-position="first-including-carryover"
+                            retrieve-boundary="page-sequence"/>
+        <fo:leader leader-pattern="space"/><fo:page-number/>
       </fo:block>
-    </xsl:if>
+    </fo:static-content>
   </xsl:template>
 
-  <xsl:template match="div" mode="toc">
-    <xsl:variable name="level" select="ed:section-level(.)"/>
-    <fo:block text-align-last="justify" start-indent="{($level - 1) * 6}mm" space-before="{if ($level eq 1) then '2pt' else '0pt'}"
-              font-weight="{if ($level eq 1) then 'bold' else 'normal'}">
-      <fo:basic-link internal-destination="{ed:section-id(.)}">
-        <xsl:value-of select="ed:section-number(.) || '  ' || ed:section-title(.)"/>
-      </fo:basic-link>
-      <xsl:text> </xsl:text>
-      <fo:leader leader-pattern="dots"/>
-      <xsl:text> </xsl:text>
-      <fo:page-number-citation ref-id="{ed:section-id(.)}"/>
-    </fo:block>
-    <xsl:apply-templates select="div" mode="toc"/>
-  </xsl:template>
-
-  <!-- ============================================================ structure -->
-
-  <xsl:template match="text | front | body | back">
-    <xsl:apply-templates select="*"/>
-  </xsl:template>
-
-  <xsl:template match="div">
-    <xsl:variable name="level" select="ed:section-level(.)"/>
-    <fo:block id="{ed:section-id(.)}">
-      <fo:block font-family="{$sans-font}" font-weight="bold" keep-with-next.within-page="always"
-                font-size="{$heading-sizes[min(($level, count($heading-sizes)))]}"
-                space-before="{if ($level eq 1) then '14pt' else '10pt'}" space-after="6pt">
-        <xsl:value-of select="ed:section-number(.) || '  '"/>
-        <xsl:apply-templates select="head[1]/node()"/>
+  <xsl:template name="footnote-separator">
+    <fo:static-content flow-name="xsl-footnote-separator">
+      <fo:block end-indent="70%" space-before="5pt" space-after="2pt">
+        <fo:leader leader-pattern="rule" leader-length="100%" rule-thickness="0.4pt"/>
       </fo:block>
-      <xsl:apply-templates select="* except head[1]"/>
-    </fo:block>
+    </fo:static-content>
   </xsl:template>
 
-  <xsl:template match="p | ab">
-    <fo:block space-after="6pt" text-align="justify"><xsl:call-template name="id"/><xsl:apply-templates/></fo:block>
-  </xsl:template>
+  <!-- ============================================================ PDF: metadata, bookmarks -->
 
-  <xsl:template match="head">
-    <fo:block font-weight="bold" keep-with-next.within-page="always"><xsl:apply-templates/></fo:block>
-  </xsl:template>
-
-  <xsl:template match="list">
-    <xsl:apply-templates select="head"/>
-    <fo:list-block provisional-distance-between-starts="6mm" provisional-label-separation="2mm"
-                   space-after="6pt">
-      <xsl:call-template name="id"/>
-      <xsl:apply-templates select="item"/>
-    </fo:list-block>
-  </xsl:template>
-
-  <xsl:template match="item">
-    <fo:list-item space-after="2pt">
-      <xsl:call-template name="id"/>
-      <fo:list-item-label end-indent="label-end()">
-        <fo:block>
-          <xsl:value-of select="if (../@rend = ('numbered', 'ordered')) then position() || '.' else '&#x2022;'"/>
-        </fo:block>
-      </fo:list-item-label>
-      <fo:list-item-body start-indent="body-start()">
-        <fo:block><xsl:apply-templates/></fo:block>
-      </fo:list-item-body>
-    </fo:list-item>
-  </xsl:template>
-
-  <!-- a block quotation: indented on both sides, a little smaller -->
-  <xsl:template match="quote[not(ancestor::p | ancestor::item | ancestor::head | ancestor::quote | ancestor::q)]">
-    <fo:block start-indent="12mm" end-indent="12mm" font-size="0.92em" space-before="4pt" space-after="8pt"
-              text-align="justify">
-      <xsl:call-template name="id"/>
-      <xsl:apply-templates/>
-    </fo:block>
-  </xsl:template>
-
-  <!-- a block quotation with its attribution: the speaker, right-aligned, under it -->
-  <xsl:template match="cit[not(ancestor::p | ancestor::item | ancestor::head | ancestor::quote | ancestor::q)]">
-    <fo:block>
-      <xsl:call-template name="id"/>
-      <xsl:apply-templates select="* except ptr[@type eq 'speaker']"/>
-      <xsl:for-each select="ed:speaker(.)">
-        <fo:block text-align="end" end-indent="12mm" font-style="italic" space-after="8pt">— <xsl:value-of
-          select="ed:main-name(.)"/></fo:block>
-      </xsl:for-each>
-    </fo:block>
-  </xsl:template>
-
-  <xsl:template match="cit">
-    <xsl:apply-templates select="node() except ptr[@type eq 'speaker']"/>
-  </xsl:template>
-
-  <!-- ============================================================ phrases -->
-
-  <xsl:template match="quote | q">
-    <fo:inline><xsl:apply-templates/></fo:inline>
-  </xsl:template>
-
-  <!-- a name: the text as it stands, linked to its index entry; the index cites its page -->
-  <xsl:template match="persName | placeName | orgName | rs">
-    <xsl:variable name="entry" select="ed:entry(.)"/>
-    <xsl:choose>
-      <xsl:when test="$entry">
-        <fo:basic-link internal-destination="{ed:entry-id($entry)}" id="{ed:occurrence-id(.)}">
-          <xsl:apply-templates/>
-        </fo:basic-link>
-      </xsl:when>
-      <xsl:otherwise>
-        <fo:inline><xsl:apply-templates/></fo:inline>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="date | foreign | label">
-    <fo:inline><xsl:apply-templates/></fo:inline>
-  </xsl:template>
-
-  <xsl:template match="title | hi">
-    <fo:inline font-style="italic"><xsl:apply-templates/></fo:inline>
-  </xsl:template>
-
-  <xsl:template match="lb">
-    <fo:block/>
-  </xsl:template>
-
-  <!-- the print edition is the reading text (common.xsl): reg for orig, a mark for a gap -->
-  <xsl:template match="choice[reg] | gap">
-    <xsl:apply-imports/>
-  </xsl:template>
-
-  <xsl:template match="note">
-    <fo:inline font-size="0.85em">[<xsl:apply-templates/>]</fo:inline>
-  </xsl:template>
-
-  <!-- anything else: keep its text -->
-  <xsl:template match="*">
-    <fo:inline><xsl:apply-templates/></fo:inline>
-  </xsl:template>
-
-  <xsl:template name="id">
-    <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
-  </xsl:template>
-
-  <!-- ============================================================ index -->
-
-  <xsl:template name="index">
-    <xsl:variable name="doc" select="."/>
-    <xsl:variable name="groups" as="element()*">
-      <xsl:for-each select="$ed:index-kinds">
-        <xsl:variable name="entries" select="ed:index-entries($doc, @kind)"/>
-        <xsl:if test="$entries">
-          <fo:block>
-            <fo:block font-family="{$sans-font}" font-weight="bold" font-size="{$heading-sizes[2]}"
-                      space-before="10pt" space-after="4pt" keep-with-next.within-page="always">
-              <xsl:value-of select="ed:label(@label, $doc)"/>
-            </fo:block>
-            <xsl:for-each select="$entries">
-              <xsl:call-template name="index-entry"/>
+  <!-- FOP takes the document information (title, author, subject, keywords) and the XMP packet
+       of the PDF (PDF/A) from these; the language is fo:root/@language -->
+  <xsl:template name="metadata">
+    <fo:declarations>
+      <x:xmpmeta>
+        <rdf:RDF>
+          <rdf:Description rdf:about="">
+            <dc:title><xsl:value-of select="ed:title(.)"/></dc:title>
+            <!-- one creator: FOP's document information keeps the last -->
+            <xsl:if test="ed:editors(.)">
+              <dc:creator><xsl:value-of select="string-join(ed:editors(.)/@name, ', ')"/></dc:creator>
+            </xsl:if>
+            <dc:description><xsl:value-of select="ed:subject(.)"/></dc:description>
+            <dc:language><xsl:value-of select="ed:doc-language(.)"/></dc:language>
+            <xsl:for-each select="ed:licence(.)">
+              <dc:rights><xsl:value-of select="@label"/></dc:rights>
             </xsl:for-each>
-          </fo:block>
-        </xsl:if>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:if test="$groups">
-      <fo:block break-before="page" id="index">
-        <fo:block font-family="{$sans-font}" font-size="{$heading-sizes[1]}" font-weight="bold"
-                  space-after="6mm"><xsl:value-of select="ed:label('index', .)"/></fo:block>
-        <xsl:sequence select="$groups"/>
-      </fo:block>
-    </xsl:if>
+          </rdf:Description>
+          <rdf:Description rdf:about="">
+            <pdf:Keywords><xsl:value-of select="string-join(($ed:index-kinds ! ed:label(@label, current())), ', ')"/></pdf:Keywords>
+          </rdf:Description>
+        </rdf:RDF>
+      </x:xmpmeta>
+    </fo:declarations>
   </xsl:template>
 
-  <xsl:template name="index-entry">
-    <xsl:variable name="life" select="ed:life-dates(.)"/>
-    <fo:block id="{ed:entry-id(.)}" font-size="9.5pt" start-indent="5mm" text-indent="-5mm" space-after="2pt">
-      <fo:inline font-weight="bold"><xsl:value-of select="ed:main-name(.)"/></fo:inline>
-      <xsl:if test="$life"><xsl:value-of select="' (' || $life || ')'"/></xsl:if>
-      <xsl:text>. </xsl:text>
-      <xsl:if test="ed:entry-note(.) ne ''"><xsl:value-of select="ed:sentence(ed:entry-note(.)) || ' '"/></xsl:if>
-      <xsl:for-each select="ed:identifiers(.)">
-        <xsl:value-of select="(if (position() gt 1) then '; ' else '') || @label || ' '"/>
-        <xsl:choose>
-          <xsl:when test="ed:safe-url(@href) ne ''">
-            <fo:basic-link external-destination="url({ed:safe-url(@href)})"><xsl:value-of select="@value"/></fo:basic-link>
-          </xsl:when>
-          <xsl:otherwise><xsl:value-of select="@value"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:for-each>
-      <xsl:text> — </xsl:text>
-      <!-- FOP 2.8 has no index-page-citation-list: cite the page of the first occurrence
-           in each section (fewer repeated page numbers than one citation per occurrence) -->
-      <xsl:for-each-group select="key('ed:occurrences', @xml:id)" group-by="generate-id((ancestor::div[1], /)[1])">
-        <xsl:if test="position() gt 1">, </xsl:if>
-        <fo:basic-link internal-destination="{ed:occurrence-id(.)}">
-          <fo:page-number-citation ref-id="{ed:occurrence-id(.)}"/>
-        </fo:basic-link>
-      </xsl:for-each-group>
-    </fo:block>
+  <!-- what the edition is of: "An edition of: Leon Trotsky. Wikipedia, The Free Encyclopedia" -->
+  <xsl:function name="ed:subject" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="source" select="ed:source($doc)/@label[. ne '']"/>
+    <xsl:sequence select="if ($source) then ed:fo-label('edition-of', $doc) || ': ' || $source else ed:title($doc)"/>
+  </xsl:function>
+
+  <!-- the bookmarks are the contents (ed:toc-items), after one for the contents page itself -->
+  <xsl:template name="bookmarks">
+    <xsl:variable name="items" select="ed:toc-items(.)"/>
+    <fo:bookmark-tree>
+      <fo:bookmark internal-destination="contents">
+        <fo:bookmark-title><xsl:value-of select="ed:label('contents', .)"/></fo:bookmark-title>
+      </fo:bookmark>
+      <xsl:apply-templates select="$items" mode="bookmark"/>
+    </fo:bookmark-tree>
+  </xsl:template>
+
+  <xsl:template match="ed:item" mode="bookmark">
+    <fo:bookmark internal-destination="{@ref}" starting-state="{if (@level eq '1') then 'show' else 'hide'}">
+      <fo:bookmark-title><xsl:value-of select="normalize-space(@number || ' ' || @title)"/></fo:bookmark-title>
+      <xsl:apply-templates select="ed:item" mode="bookmark"/>
+    </fo:bookmark>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -1,0 +1,325 @@
+"""FO -> PDF with Apache FOP, in two passes, so that the index cites the page of every mention.
+
+FOP 2.8 has no ``index-page-citation-list``, so the page lists of the index
+are made here. The FO (``xslt/fo.xsl``) gives every name in the text an id,
+and every index entry an ``fo:inline id="pages-…"`` holding one
+``fo:page-number-citation`` per mention. Then:
+
+1. **pass 1**: FOP lays out the text alone (the page sequence ``seq-text``,
+   which starts at page 1 whatever comes before it) into its area tree
+   (``-at``), which records on which page each id is (:func:`page_numbers`);
+2. each page list becomes its merged pages, "3, 5, 12–14", every page a link
+   to the first mention on it (:func:`fill_index`);
+3. **pass 2**: FOP renders the whole book to PDF. The index comes after the
+   text, so neither its length nor the front matter moves a page of the
+   text; the contents cite the index's pages through FOP as before.
+
+An FO without page lists (not made by fo.xsl) is rendered once. Before the
+final pass the characters of the FO are checked against the fonts
+(:func:`edition.fop_config.missing`): a character no font has is reported,
+once per character, with where it is (:class:`Missing`), instead of
+silently printing "#". FOP's configuration (fonts, hyphenation, PDF/A,
+tagged PDF) is written for each render into a temporary folder
+(:mod:`edition.fop_config`).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from . import child, fop_config
+from .errors import EditionError
+from .outputs import testpoint
+from .xmlio import atomic_path
+
+FOP_MISSING = "fop not found: install the Debian package fop (scripts/setup.sh does)"
+#: seconds FOP may take for one pass over a document
+FOP_TIMEOUT = 600
+
+FO_NS = "http://www.w3.org/1999/XSL/Format"
+FO = "{%s}" % FO_NS
+NS = {"fo": FO_NS}
+#: the page sequence pass 1 lays out, and the prefix of the index's page lists (xslt/fo.xsl)
+TEXT_SEQUENCE = "seq-text"
+PAGE_LIST = "pages-"
+EN_DASH = "\u2013"
+#: FOP's warning for a character its font lacks
+_GLYPH = re.compile(r'Glyph "(.+?)" \(0x([0-9a-fA-F]+)[^)]*\) not available in font "([^"]*)"')
+
+
+@dataclass
+class Missing:
+    """A character the PDF's fonts cannot print: how often it occurs and where first."""
+    char: str
+    count: int = 0
+    where: str = ""                  # the FO's id nearest around its first occurrence
+
+    def describe(self) -> str:
+        name = unicodedata.name(self.char, "")
+        return (f"the character “{self.char}” (U+{ord(self.char):04X}{' ' + name if name else ''}) has no "
+                f"glyph in the PDF's fonts ({', '.join(fop_config.FAMILIES)}): it prints as “#”"
+                + (f" ({self.count} times)" if self.count > 1 else ""))
+
+
+@dataclass
+class Rendered:
+    fo: bytes                                      # the FO as rendered: page lists filled in
+    missing: list[Missing] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # FOP's other warnings in the final pass
+    passes: int = 1
+    unplaced: int = 0                              # mentions whose page pass 1 did not find
+    hyphenation: str | None = None                 # the language hyphenated, if any
+
+
+# -- FOP ---------------------------------------------------------------------------------
+
+def fop_command() -> str:
+    fop = shutil.which("fop")
+    if not fop:
+        raise EditionError(FOP_MISSING)
+    return fop
+
+
+def fop_error(output: str) -> str:
+    """The first line of FOP's output that reports an error."""
+    lines = [ln.strip() for ln in output.splitlines() if ln.strip()]
+    lines = [ln for ln in lines if not ln.startswith("[warning]")]  # Debian's launcher chatter
+    for marker in ("SEVERE", "ERROR", "Exception", "rror"):
+        for ln in lines:
+            if marker in ln:
+                return ln
+    return lines[0] if lines else "FOP failed without a message"
+
+
+def run_fop(args: list[str], where: str | Path | None, timeout: int) -> str:
+    """Run FOP with *args*; its output, or one located EditionError."""
+    fop = fop_command()
+    try:
+        proc = child.run([fop, *args], timeout, started=lambda: testpoint("fop"))
+    except subprocess.TimeoutExpired:
+        raise EditionError(f"FOP did not finish within {timeout} s", where) from None
+    except OSError as exc:
+        raise EditionError(f"FOP could not be run: {exc.strerror or exc}", where) from None
+    if proc.returncode != 0:
+        raise EditionError(f"FOP: {fop_error(proc.output)}", where)
+    return proc.output
+
+
+def fop_warnings(output: str) -> list[str]:
+    """FOP's warnings, one line each, without its prefix, in order, each once."""
+    seen: dict[str, None] = {}
+    for line in output.splitlines():
+        m = re.match(r"\s*\[(?:WARN|WARNING|SEVERE)\]\s+(?:\S+\s+-\s+)?(.*)", line)
+        if m and not line.lstrip().startswith("[warning] /"):     # Debian's launcher chatter
+            seen.setdefault(m.group(1).strip(), None)
+    return list(seen)
+
+
+# -- pass 1: the page of every mention ---------------------------------------------------
+
+def page_numbers(area_tree: Path, wanted: set[str]) -> dict[str, tuple[int, str]]:
+    """id -> (page number, page label) of the first page where FOP's area tree places it."""
+    found: dict[str, tuple[int, str]] = {}
+    page = (0, "")
+    for event, el in etree.iterparse(str(area_tree), events=("start", "end"), huge_tree=True,
+                                     resolve_entities=False, no_network=True):
+        local = etree.QName(el).localname
+        if event == "start":
+            if local == "pageViewport":
+                page = (int(el.get("nr") or 0), el.get("formatted-nr") or el.get("nr") or "")
+            else:
+                pid = el.get("prod-id")
+                if pid in wanted and pid not in found:
+                    found[pid] = page
+        elif local == "pageViewport":
+            el.clear()
+    return found
+
+
+def text_only(root: etree._Element) -> etree._Element:
+    """A copy of the FO with only the text's page sequence (pass 1 lays out nothing else)."""
+    copy = etree.fromstring(etree.tostring(root))
+    for el in copy:
+        if el.tag == f"{FO}bookmark-tree" or (el.tag == f"{FO}page-sequence" and el.get("id") != TEXT_SEQUENCE):
+            copy.remove(el)
+    return copy
+
+
+def page_runs(numbers: list[tuple[int, str, str]]) -> list[tuple[str, str, str]]:
+    """(number, label, ref) in text order -> (first label, last label, ref of the first mention)
+    for each run of consecutive pages: [(3,…), (5,…), (12,…), (13,…), (14,…)] -> 3, 5, 12–14."""
+    first_ref: dict[int, tuple[str, str]] = {}
+    for number, label, ref in numbers:
+        first_ref.setdefault(number, (label, ref))
+    runs: list[list[int]] = []
+    for number in sorted(first_ref):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return [(first_ref[r[0]][0], first_ref[r[-1]][0], first_ref[r[0]][1]) for r in runs]
+
+
+def page_lists(root: etree._Element) -> list[etree._Element]:
+    return root.xpath(f"//fo:inline[starts-with(@id, '{PAGE_LIST}')]", namespaces=NS)
+
+
+def fill_index(root: etree._Element, pages: dict[str, tuple[int, str]]) -> int:
+    """Replace each page list by its merged pages; the number of mentions without a page."""
+    unplaced = 0
+    for inline in page_lists(root):
+        refs = [c.get("ref-id") for c in inline.iter(f"{FO}page-number-citation")]
+        placed = [(*pages[r], r) for r in refs if r in pages]
+        unplaced += len(refs) - len(placed)
+        for el in list(inline):
+            inline.remove(el)
+        inline.text = None
+        previous = None
+        for first, last, ref in page_runs(placed):
+            link = etree.SubElement(inline, f"{FO}basic-link", {"internal-destination": ref})
+            link.text = first if first == last else f"{first}{EN_DASH}{last}"
+            if previous is not None:
+                previous.tail = ", "
+            previous = link
+    return unplaced
+
+
+# -- characters --------------------------------------------------------------------------
+
+def printed_text(root: etree._Element):
+    """(element, text) for every piece of text the PDF prints (not its metadata or bookmarks)."""
+    skip = {f"{FO}declarations", f"{FO}bookmark-tree"}
+    for el in root.iter():
+        if el.tag in skip or any(a.tag in skip for a in el.iterancestors()):
+            continue
+        if el.text:
+            yield el, el.text
+        if el.tail and el is not root:
+            yield el.getparent(), el.tail
+
+
+def missing_glyphs(root: etree._Element) -> list[Missing]:
+    chars: dict[str, Missing] = {}
+    text = "".join(t for _, t in printed_text(root))
+    lacking = set(fop_config.missing(set(text)))
+    if not lacking:
+        return []
+    for el, piece in printed_text(root):
+        for ch in lacking.intersection(piece):
+            entry = chars.setdefault(ch, Missing(ch, 0, _nearest_id(el)))
+            entry.count += piece.count(ch)
+    return sorted(chars.values(), key=lambda m: ord(m.char))
+
+
+def _nearest_id(el: etree._Element) -> str:
+    for node in (el, *el.iterancestors()):
+        if node.get("id"):
+            return node.get("id")
+    return ""
+
+
+def _glyph_warnings(warnings: list[str], missing: list[Missing]) -> tuple[list[str], list[Missing]]:
+    """FOP's "Glyph … not available" warnings as Missing (for characters the check did not see)."""
+    known = {m.char for m in missing}
+    rest, extra = [], []
+    for line in warnings:
+        m = _GLYPH.search(line)
+        if not m:
+            rest.append(line)
+            continue
+        ch = chr(int(m.group(2), 16))
+        if ch not in known:
+            known.add(ch)
+            extra.append(Missing(ch, 1, f"font {m.group(3)}"))
+    return rest, extra
+
+
+def glyph_diagnostics(missing: list[Missing], tree, path: str | Path) -> list:
+    """One warning per character the PDF cannot print, located at its first occurrence in the
+    TEI *tree* (the register included), else at the document."""
+    from .validation.diagnostics import WARNING, Diagnostic
+
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    out = []
+    for m in missing:
+        where = next((el for el in root.iter() if isinstance(el.tag, str)
+                      and (m.char in (el.text or "") or any(m.char in (v or "") for v in el.attrib.values()))),
+                     None)
+        if where is None:
+            where = next((el.getparent() for el in root.iter() if isinstance(el.tag, str)
+                          and el.getparent() is not None and m.char in (el.tail or "")), None)
+        out.append(Diagnostic(
+            WARNING, str(path), where.sourceline if where is not None else None, None, m.describe(), "pdf-glyph",
+            xpath=root.getroottree().getpath(where) if where is not None else None,
+            hint="the TEI and the HTML keep it; for the PDF, a font with the character is needed"))
+    return out
+
+
+# -- the two passes ----------------------------------------------------------------------
+
+def _parse(fo: bytes, where: str | Path | None) -> etree._Element:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_blank_text=False)
+    try:
+        return etree.fromstring(fo, parser)
+    except etree.XMLSyntaxError as exc:
+        line = exc.position[0] if exc.position else None
+        raise EditionError(f"FOP: the FO is not well-formed: {exc.msg}", where, line) from None
+
+
+def _configure(root: etree._Element, folder: Path) -> tuple[fop_config.Setup, Path]:
+    """FOP's configurations, tagged (PDF) and not (pass 1's layout); without patterns for the
+    text's language nothing is hyphenated."""
+    hyphenated = root.xpath("//@hyphenate[. = 'true']")
+    lang = (root.get("language") or "").lower() if hyphenated else None
+    setup = fop_config.write(folder, lang)
+    if hyphenated and setup.hyphenation is None:
+        for attr in hyphenated:
+            attr.getparent().set("hyphenate", "false")
+    layout = fop_config.write(folder, lang, tagged=False, name="layout.xconf")
+    return setup, layout.path
+
+
+def render(fo: bytes | Path, pdf_path: str | Path, *, name: str | Path | None = None,
+           timeout: int = FOP_TIMEOUT) -> Rendered:
+    """Render an FO (bytes, or a file) to *pdf_path* (written through a temporary file)."""
+    if isinstance(fo, Path):
+        name = name or fo
+        try:
+            fo = fo.read_bytes()
+        except OSError as exc:
+            raise EditionError(exc.strerror or str(exc), name) from None
+    fop_command()
+    root = _parse(fo, name)
+    with tempfile.TemporaryDirectory(prefix="edition-fop-") as tmp:
+        folder = Path(tmp)
+        setup, layout = _configure(root, folder)
+        conf = ["-c", str(setup.path)]
+        result = Rendered(b"", hyphenation=setup.hyphenation)
+        lists = page_lists(root)
+        if lists and root.xpath(f"fo:page-sequence[@id = '{TEXT_SEQUENCE}']", namespaces=NS):
+            first = folder / "text.fo"
+            first.write_bytes(etree.tostring(text_only(root), encoding="UTF-8", xml_declaration=True))
+            run_fop(["-c", str(layout), "-fo", str(first), "-at", "application/pdf", str(folder / "text.at.xml")],
+                    name, timeout)
+            wanted = {c.get("ref-id") for el in lists for c in el.iter(f"{FO}page-number-citation")}
+            result.unplaced = fill_index(root, page_numbers(folder / "text.at.xml", wanted))
+            result.passes = 2
+        result.fo = etree.tostring(root, encoding="UTF-8", xml_declaration=True)
+        result.missing = missing_glyphs(root)
+        final = folder / "book.fo"
+        final.write_bytes(result.fo)
+        with atomic_path(pdf_path) as out:
+            output = run_fop([*conf, "-fo", str(final), "-pdf", str(out)], name, timeout)
+            if out.stat().st_size == 0:
+                raise EditionError(f"FOP: {fop_error(output)}", name)
+        result.warnings, extra = _glyph_warnings(fop_warnings(output), result.missing)
+        result.missing += extra
+    return result
