@@ -131,12 +131,13 @@ class Builder:
 
     def _pdf(self, fo: bytes, pdf: Path, tree, name: str, result: SourceResult | None) -> bytes:
         """The PDF, in two passes for its index (:mod:`edition.pdf`); the FO as rendered. A
-        character the fonts lack is a warning of the source's result."""
-        from .pdf import glyph_diagnostics, render
+        character the fonts lack, or a warning of FOP, is a warning of the source's result."""
+        from .pdf import diagnostics, render
 
-        rendered = render(fo, pdf, name=self.options.out_dir / f"{name}.fo")
+        fo_path = self.options.out_dir / f"{name}.fo"
+        rendered = render(fo, pdf, name=fo_path)
         if result is not None:
-            result.diagnostics += glyph_diagnostics(rendered.missing, tree, result.origin)
+            result.diagnostics += diagnostics(rendered, tree, result.origin, fo_path)
         return rendered.fo
 
     def _commit(self, folder: OutputFolder, name: str, tree, render: bool = True,

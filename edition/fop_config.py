@@ -156,10 +156,13 @@ def hyphenation_xml(path: Path) -> str:
 def hyphenation_patterns(lang: str, folder: Path) -> bool:
     """Write FOP's pattern file for *lang* into *folder* (as LANG.xml); False if none is installed."""
     source = hyphenation_source(lang)
+    target = folder / f"{lang}.xml"
     if source is None:
         return False
+    if target.is_file():                # written for the other configuration of this render
+        return True
     try:
-        (folder / f"{lang}.xml").write_text(hyphenation_xml(source), encoding="utf-8")
+        target.write_text(hyphenation_xml(source), encoding="utf-8")
     except (OSError, UnicodeError):
         return False
     return True

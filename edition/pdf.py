@@ -242,6 +242,20 @@ def _glyph_warnings(warnings: list[str], missing: list[Missing]) -> tuple[list[s
     return rest, extra
 
 
+def diagnostics(rendered: Rendered, tree, path: str | Path, fo_path: str | Path) -> list:
+    """The warnings of a render for the build: characters the fonts lack (located in the TEI
+    *tree* read from *path*), names the index could not place, FOP's other warnings."""
+    from .validation.diagnostics import WARNING, Diagnostic
+
+    out = glyph_diagnostics(rendered.missing, tree, path)
+    if rendered.unplaced:
+        out.append(Diagnostic(WARNING, str(fo_path), None, None,
+                              f"{rendered.unplaced} name(s) of the text were laid out on no page: "
+                              "the index does not cite them", "pdf-index"))
+    out += [Diagnostic(WARNING, str(fo_path), None, None, f"FOP: {w}", "pdf-fop") for w in rendered.warnings]
+    return out
+
+
 def glyph_diagnostics(missing: list[Missing], tree, path: str | Path) -> list:
     """One warning per character the PDF cannot print, located at its first occurrence in the
     TEI *tree* (the register included), else at the document."""
