@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import T
 from ..register import NAME_OF_KIND
 from . import forms
 from .wordlists import COMMON_WORDS, DEMONYMS, GIVEN_NAMES, STOPWORDS, TITLES
@@ -40,6 +41,8 @@ class NameIndex:
     entry_forms: dict[str, set[str]] = field(default_factory=dict)
     #: register id -> kind
     entry_kind: dict[str, str] = field(default_factory=dict)
+    #: register id -> (first year, last year or None) when the register dates the entry
+    entry_period: dict[str, tuple[int, int | None]] = field(default_factory=dict)
 
     def add(self, form: str, sense: Sense) -> None:
         plain = forms.lower(form)
@@ -75,11 +78,28 @@ class NameIndex:
         return len(self.senses)
 
 
+def _year(value: str | None) -> int | None:
+    return int(value[:4]) if value and value[:4].isdigit() else None
+
+
+def period_of(element) -> tuple[int, int | None] | None:
+    """The years an entry existed, as the register dates it in its notes: the first
+    ``<date from="1908-10" to="1912-04">`` (or ``when``) of a ``note`` of the entry."""
+    for date in element.iterfind(f"{T}note//{T}date"):
+        start = _year(date.get("from") or date.get("when"))
+        if start is not None:
+            return start, _year(date.get("to") or (None if date.get("from") else date.get("when")))
+    return None
+
+
 def from_register(register) -> NameIndex:
     """Every name form of every register entry, with its derived forms."""
     index = NameIndex()
     for entry in register.entries:
         index.entry_kind[entry.id] = entry.kind
+        period = period_of(entry.element)
+        if period is not None:
+            index.entry_period[entry.id] = period
         for name_type, form in entry.names:
             index.add(form, Sense(entry.kind, entry.id, name_type))
     return index

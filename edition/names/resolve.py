@@ -1,11 +1,14 @@
 """Resolution of the selected spans, in document order: which entry, which kind, how sure.
 
 * A span of the register row (``source == "register"``, its ``data`` the matched form)
-  takes the entry its form names. A form of several entries takes the one mentioned
-  last ("the most recently mentioned"), else the only one whose full name the form
-  is; a form that is also an English word ("hope", "north"), or a word of the
-  edition's texts its lexicon names, counts only where the document shows it is
-  used as a name (:meth:`Resolver._common_word_is_name`). A form of the
+  takes the entry its form names. A form of several entries takes the one that existed
+  in the year the passage is at (the last year its block names before it), when the
+  register dates each of them (:func:`.index.period_of`; in the year a name passed from
+  one to another, a newspaper closed and a new one took its title, the new one); else the
+  one mentioned last ("the most recently mentioned"), else the only one
+  whose full name the form is; a form that is also an English word ("hope", "north"),
+  or a word of the edition's texts its lexicon names, counts only where the document
+  shows it is used as a name (:meth:`Resolver._common_word_is_name`). A form of the
   general resources only (the gazetteer, the known places) points to no entry.
 * Any other span (the model, the rules) takes the entry of the one register name
   inside it, if exactly one entry of its kind is there ("the university of leiden"
@@ -17,6 +20,7 @@ Existing markup with ``@ref`` counts as a mention too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -36,6 +40,8 @@ CERT_OF_TYPE = {"main": "high", "birth": "high", "pseudonym": "high", "variant":
                 "abbreviation": "high", "surname": "high", "forename": "medium",
                 "damaged": "medium"}
 CERTS = ("high", "medium", "low")
+#: a year written in a text (not part of a longer number: "19051907" is none)
+YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
 
 
 def edges(b: Block, spans_) -> tuple[set[int], set[int]]:
@@ -50,6 +56,8 @@ class Resolver:
         self.index = doc.index
         self.last_mention: dict[str, int] = {}
         self.clock = 0
+        #: the last year the blocks before the current one name
+        self.year: int | None = None
         self._evidence()
 
     def _evidence(self) -> None:
@@ -80,7 +88,10 @@ class Resolver:
         if form in self.doc.common_words and not self._common_word_is_name(b, m, reg):
             return None
         entries = list(dict.fromkeys(s.entry for s in reg))
-        if len(entries) > 1:
+        dated = self._by_date(entries, self.year_at(b, m.start)) if len(entries) > 1 else None
+        if dated is not None:
+            entry, cert = dated, "medium"
+        elif len(entries) > 1:
             mentioned = [e for e in entries if e in self.last_mention]
             if mentioned:
                 entry = max(mentioned, key=self.last_mention.__getitem__)
@@ -101,6 +112,30 @@ class Resolver:
             if form in self.doc.common_words:
                 cert = "medium"
         return replace(m, kind=self.index.entry_kind[entry], entry=entry, cert=cert)
+
+    def year_at(self, b: Block, start: int) -> int | None:
+        """The year the passage is at: the last one block *b* names before *start*, else the
+        last one of the blocks before it, else the first one of *b*."""
+        years = YEAR.findall(b.text, 0, start)
+        if years:
+            return int(years[-1])
+        if self.year is not None:
+            return self.year
+        later = YEAR.search(b.text, start)
+        return int(later.group()) if later else None
+
+    def _by_date(self, entries: list[str], year: int | None) -> str | None:
+        """The one of *entries* (every one dated by the register) that existed in *year*."""
+        periods = [self.index.entry_period.get(e) for e in entries]
+        if year is None or any(p is None for p in periods):
+            return None
+        alive = [(e, p) for e, p in zip(entries, periods) if p[0] <= year and (p[1] is None or year <= p[1])]
+        if len(alive) == 1:
+            return alive[0][0]
+        new = [e for e, p in alive if p[0] == year]
+        if len(new) == 1 and all(p[0] == year or p[1] == year for _, p in alive):
+            return new[0]                   # the year the name passed on: the new bearer
+        return None
 
     def _common_word_is_name(self, b: Block, m: Span, reg: list[Sense]) -> bool:
         if not any(s.kind == "person" and s.entry in self.full_present for s in reg):
@@ -125,6 +160,8 @@ def resolve_document(doc: DocumentNames) -> list[Span]:
     r = Resolver(doc)
     found: list[Span] = []
     for n, b in enumerate(doc.blocks):
+        if n:
+            r.year = r.year_at(doc.blocks[n - 1], len(doc.blocks[n - 1].text))
         items: list[tuple[int, int, object]] = [(s, e, ref) for s, e, ref in b.protected]
         items += [(s.start, s.end, s) for s in b.spans]
         for _, _, what in sorted(items, key=lambda x: (x[0], -x[1])):
