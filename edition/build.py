@@ -86,7 +86,7 @@ class Builder:
     def transformer(self):
         if self._transformer is None:
             from .transform import Transformer
-            self._transformer = Transformer(self.config.root / "xslt")
+            self._transformer = Transformer(self.config.xslt_dir)
         return self._transformer
 
     def tei_for(self, source: Path):

@@ -8,14 +8,13 @@ import sys
 
 import click
 
-from . import __version__
 
 #: command name -> the module of edition.commands that defines it. A command's module is
 #: imported only when that command runs or --help lists it, and the modules import the
 #: library (the pipeline, the validator, Saxon...) only inside the command's function,
 #: so `edition --help` and `edition convert` load what they use and nothing else.
-COMMANDS = {"build": "build", "candidates": "candidates", "convert": "convert", "text": "text",
-            "validate": "validate"}
+COMMANDS = {"build": "build", "candidates": "candidates", "convert": "convert", "new": "new",
+            "text": "text", "validate": "validate"}
 
 
 class LazyGroup(click.Group):
@@ -31,8 +30,19 @@ class LazyGroup(click.Group):
         return self.commands.get(cmd_name)
 
 
+def _version(ctx: click.Context, param, value: bool) -> None:
+    """--version: the toolkit and the Saxon, lxml, FOP and jing it found (no Java started)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from .versions import report
+    for line in report():
+        click.echo(line)
+    ctx.exit()
+
+
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="edition")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+              help="Show the versions of edition, Saxon, lxml, FOP and jing, and exit.")
 def cli() -> None:
     """Turn plain texts into an annotated scholarly edition in TEI XML.
 
@@ -41,6 +51,12 @@ def cli() -> None:
     it and writes the reading edition to build/. Copy build/NAME.xml to
     source/NAME.xml to correct the markup by hand: from then on the build
     starts from your file and never overwrites it.
+
+    \b
+    First steps:
+        edition convert letter.txt        # one text, in any folder: letter.xml
+        edition new my-edition            # a new edition folder, ready to build
+        cd my-edition && edition build    # build/NAME.xml, .html, .fo, .pdf
     """
 
 

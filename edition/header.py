@@ -1,4 +1,11 @@
-"""config -> teiHeader."""
+"""config -> teiHeader.
+
+Which key of edition.toml becomes which element is listed in
+:data:`edition.config_keys.TABLES` (and the README's table). A text outside an
+edition gets the header of :func:`edition.config.defaults`: the file as its
+source, its name as its title, "Not yet published" and no licence chosen
+(``availability/@status="unknown"``), valid against the edition's schema and tei_all.
+"""
 
 from __future__ import annotations
 
@@ -51,8 +58,8 @@ def build_header(config: Config, text_name: str, today: _dt.date | None = None) 
     if config.pub_place:
         _sub(ps, "pubPlace", config.pub_place)
     _sub(ps, "date", str(today.year), when=str(today.year))
-    av = _sub(ps, "availability")
-    _sub(av, "licence", config.licence, target=config.licence_url)
+    av = _sub(ps, "availability", **({"status": "unknown"} if config.draft else {}))
+    _sub(av, "licence", config.licence, **({"target": config.licence_url} if config.licence_url else {}))
 
     sd = _sub(fd, "sourceDesc")
     src = meta.source
@@ -60,10 +67,12 @@ def build_header(config: Config, text_name: str, today: _dt.date | None = None) 
     _sub(bibl, "title", src.title)
     if src.author:
         _sub(bibl, "author", src.author)
-    _sub(bibl, "publisher", src.publisher)
+    if src.publisher:
+        _sub(bibl, "publisher", src.publisher)
     if src.date:
         _sub(bibl, "date", src.date)
-    _sub(bibl, "ptr", target=src.url)
+    if src.url:
+        _sub(bibl, "ptr", target=src.url)
     if src.licence:
         _sub(bibl, "note", f"Licence of the source: {src.licence}.", type="licence")
     _sub(bibl, "note", src.note)

@@ -126,3 +126,35 @@ def errors_in(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 
 def warnings_in(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return [d for d in diagnostics if d.severity == WARNING]
+
+
+# -- any schema: --schema edition | tei_all | FILE.rng ---------------------------------------------
+
+TEI_ALL = SCHEMA_DIR / "tei_all.rng"
+#: the schemas --schema knows by name (else it is a file: my.rng, my.rnc)
+NAMED_SCHEMAS = {"edition": None, "tei_all": TEI_ALL}
+
+
+def validator_for(schema: str | None = None, config=None, *, register=None, allow_xinclude=None):
+    """The validator *schema* names: the edition's (None, 'edition'), the official TEI schema
+    ('tei_all'), or a RELAX NG file, with the Schematron beside it (``my.sch``) if there is one."""
+    if schema in (None, "edition"):
+        return Validator(config, register=register, allow_xinclude=allow_xinclude)
+    from .validation.external import ExternalValidator
+    return ExternalValidator(NAMED_SCHEMAS.get(schema) or Path(schema))
+
+
+def check_files(validator, paths: list[str]) -> dict:
+    """path -> its diagnostics or the EditionError that kept it from being read, for any validator."""
+    if hasattr(validator, "check_files"):
+        return validator.check_files(paths)
+    from .errors import EditionError
+    results = {}
+    for path in paths:
+        try:
+            results[path] = validator.check_file(path)
+        except EditionError as exc:
+            results[path] = exc
+        except OSError as exc:
+            results[path] = EditionError(exc.strerror or str(exc), path)
+    return results

@@ -81,9 +81,14 @@ def test_convert_refuses_xml(edition_dir):
 
 
 def test_convert_outside_an_edition(tmp_path, monkeypatch):
+    """No edition.toml here or above: a header from defaults, and one line on `edition new`
+    (tests/test_first_use.py checks that header)."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.txt").write_text("text\n")
-    assert_one_line_error(run("convert", "a.txt"))
+    result = run("convert", "a.txt")
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.output.splitlines() if "edition new DIR" in line]
+    assert etree.parse(str(tmp_path / "a.xml")).xpath("//t:titleStmt/t:title/text()", namespaces=NS) == ["A"]
 
 
 def test_build_writes_the_outputs_and_starts_from_edited_tei(edition_dir):
@@ -132,7 +137,7 @@ def test_build_pdf(edition_dir):
 
 
 def test_help_documents_every_command():
-    for command in ("convert", "build", "validate", "candidates"):
+    for command in ("convert", "build", "validate", "candidates", "new", "text"):
         result = run(command, "--help")
         assert result.exit_code == 0 and len(result.output.split()) > 15, command
 

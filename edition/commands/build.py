@@ -10,6 +10,7 @@ import click
 
 from ..config import find_root, load
 from .common import EXIT_INPUT, EXIT_INVALID, reports_errors
+from .validate import report_lines
 
 
 @click.command("build")
@@ -26,7 +27,13 @@ def command(sources: tuple[Path, ...], out_dir: Path | None, no_validate: bool, 
     When source/NAME.xml exists (your corrected TEI), the build starts from it
     instead of converting source/NAME.txt, and never writes to it. An invalid
     TEI is reported and not transformed (unless --no-validate); the other
-    sources are still built.
+    sources are still built. Warnings of one rule that recur are one counted
+    line (`edition validate --each-warning build/NAME.xml` lists them all).
+    Examples:
+
+    \b
+        edition build                          # every text of source/
+        edition build source/letter.txt --no-pdf -o /tmp/preview
     """
     from ..build import BuildOptions, build, find_sources
 
@@ -41,8 +48,8 @@ def command(sources: tuple[Path, ...], out_dir: Path | None, no_validate: bool, 
     interactive = sys.stderr.isatty()
 
     def report(result) -> None:
-        for d in result.diagnostics:
-            click.echo(str(d), err=True)
+        for line in report_lines(result.diagnostics):     # recurring warnings counted in one line
+            click.echo(line, err=True)
         if result.error is not None:
             click.echo(str(result.error), err=True)
         if interactive:

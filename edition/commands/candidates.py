@@ -58,7 +58,11 @@ def command(file: Path, register_path: Path | None, no_register: bool, max_conte
     the text has it, its kind (persName, placeName, orgName), how often it
     occurs, and a few passages with the name in [brackets]. Add the real ones
     to the register (source/register.xml) and convert again: they will then be
-    linked with @ref.
+    linked with @ref. Examples:
+
+    \b
+        edition candidates build/letter.xml
+        edition candidates letter.xml --no-register --contexts 0 --format json
     """
     tree = parse_xml(file)
     found = suggest(tree.getroot(), _register_for(file, register_path, not no_register), max_contexts,

@@ -1,7 +1,8 @@
-"""``edition convert``: one plain text -> annotated TEI."""
+"""``edition convert``: one plain text -> annotated TEI, in an edition or on its own."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import shutil
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from ..config import find_root, load
+from ..config import NEW_EDITION_HINT, defaults, find_root_or_none, language_name, load
 from ..errors import EditionError
 from ..xmlio import read_text, serialize, write_atomic
 from .common import reports_errors
@@ -25,22 +26,56 @@ def backup_path(path: Path) -> Path:
     return candidate
 
 
+def config_for(source: Path, title: str | None, language: str | None, register: Path | None):
+    """The edition's configuration (with the options applied), or, outside an edition, the
+    defaults of a single text; the second value says which."""
+    root = find_root_or_none(Path.cwd())
+    if root is None:
+        return defaults(source, title=title, language=language, register=register), False
+    config = load(root)
+    changes = {}
+    if title:           # this text's title; its other [texts.NAME] overrides stay
+        changes["texts"] = {**config.texts, source.stem: {**config.texts.get(source.stem, {}), "title": title}}
+    if language:
+        changes["language"], changes["language_name"] = language, language_name(language)
+    if register:
+        changes["register"] = register.resolve()
+    return dataclasses.replace(config, **changes), True
+
+
 @click.command("convert")
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Where to write the TEI (default: SOURCE with .xml; '-' for standard output).")
 @click.option("--force", is_flag=True,
               help="Overwrite an existing output file; the old one is kept as OUTPUT.<time>.bak.")
+@click.option("--title", help="The title of the text (default: edition.toml's, or the file name).")
+@click.option("--language", help="Its language, a tag such as en, fr, de (default: edition.toml's, or en).")
+@click.option("--register", type=click.Path(dir_okay=False, path_type=Path),
+              help="A register of persons, places and organizations (TEI) to link the names to "
+                   "(default: the edition's).")
 @reports_errors
-def command(source: Path, output: Path | None, force: bool) -> None:
+def command(source: Path, output: Path | None, force: bool, title: str | None, language: str | None,
+            register: Path | None) -> None:
     """Convert the plain text SOURCE into an annotated TEI document.
 
     Every markup pass runs: structure, persons, places, organizations, dates
     and quotations, linked to the edition's register. The result is the TEI
     you then correct by hand, so an existing file is never overwritten unless
     you say --force (and then a backup of it is kept).
+
+    Outside an edition (no edition.toml here or above) the header comes from
+    defaults: the file as the source, its name as the title, "not yet
+    published". Example:
+
+    \b
+        edition convert letter.txt                       # writes letter.xml
+        edition convert letter.txt --title "Letter to Anna, 1843" --language fr
+        edition convert source/diary.txt -o - | less     # to standard output
     """
-    config = load(find_root(Path.cwd()))
+    if register is not None and not register.is_file():
+        raise EditionError("register not found", register)
+    config, in_edition = config_for(source, title, language, register)
     text = read_text(source)
     if text.lstrip().startswith(("<?xml", "<TEI")):
         raise EditionError("is XML, not a plain text: convert takes the plain text; validate or build "
@@ -57,6 +92,9 @@ def command(source: Path, output: Path | None, force: bool) -> None:
 
     tree = convert(text, config, source.stem, out_dir=Path.cwd() if to_stdout else target.parent)
     data = serialize(tree)
+    if not in_edition:
+        click.echo(f"note: no edition.toml here or above: the header comes from defaults; {NEW_EDITION_HINT}",
+                   err=True)
     if to_stdout:
         sys.stdout.buffer.write(data)
         return
