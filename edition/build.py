@@ -43,6 +43,8 @@ class BuildOptions:
     out_dir: Path
     validate: bool = True
     pdf: bool = True
+    search: bool = True                                 # index the pages for search (edition.search)
+    notice: Callable[[str], None] | None = None         # where the search index reports, one line
 
 
 def find_sources(config: Config, given: list[str] | tuple[str, ...] = ()) -> list[Path]:
@@ -176,4 +178,7 @@ def build(config: Config, sources: list[Path], options: BuildOptions,
             results.append(result)
             if progress:
                 progress(result)
+        if options.search:
+            from .search import index_site
+            index_site(folder.path, options.notice)
     return results

@@ -7,7 +7,9 @@
 #
 # Installs the Debian packages fop (PDF rendering), jing (fast RELAX NG checks
 # against the official TEI schema) and a Java runtime when they are missing,
-# creates .venv and installs the package with its test dependencies into it.
+# for "test" also chromium (the browser tests drive it with Playwright; no
+# browser is downloaded), creates .venv and installs the package with its test
+# dependencies into it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +24,7 @@ command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v fop >/dev/null 2>&1 || missing+=(fop)
 command -v jing >/dev/null 2>&1 || missing+=(jing)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf ] && [ -f /usr/share/hyphen/hyph_en_US.dic ] || missing+=(fonts-dejavu-core fonts-dejavu-extra hyphen-en-us)  # the PDF's fonts, hyphenation
+if [ "$what" = test ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"

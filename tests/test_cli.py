@@ -95,7 +95,7 @@ def test_build_writes_the_outputs_and_starts_from_edited_tei(edition_dir):
     result = run("build", "--no-pdf")
     assert result.exit_code == 0, result.output
     build = edition_dir / "build"
-    assert sorted(p.name for p in build.iterdir()) == ["short.fo", "short.html", "short.xml"]
+    assert sorted(p.name for p in build.iterdir()) == ["pagefind", "short.fo", "short.html", "short.xml"]
     # the scholar's corrected TEI takes precedence and is never written to
     edited = edition_dir / "source" / "short.xml"
     tree = etree.parse(str(build / "short.xml"))
@@ -117,7 +117,7 @@ def test_build_reports_a_broken_source_and_builds_the_others(edition_dir):
     assert result.exit_code == 2
     assert "other.xml:3:" in result.output and "Traceback" not in result.output
     names = sorted(p.name for p in (edition_dir / "build").iterdir())
-    assert names == ["short.fo", "short.html", "short.xml"]
+    assert names == ["pagefind", "short.fo", "short.html", "short.xml"]   # pagefind/: the search index
 
 
 def test_build_without_sources(edition_dir):

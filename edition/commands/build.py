@@ -19,8 +19,11 @@ from .validate import report_lines
               help="Output folder (default: build/ in the edition folder).")
 @click.option("--no-validate", is_flag=True, help="Transform even TEI that is not valid.")
 @click.option("--no-pdf", is_flag=True, help="Skip rendering the PDF with FOP.")
+@click.option("--no-search", is_flag=True,
+              help="Skip the search index (build/pagefind/; an earlier one is left as it is).")
 @reports_errors
-def command(sources: tuple[Path, ...], out_dir: Path | None, no_validate: bool, no_pdf: bool) -> None:
+def command(sources: tuple[Path, ...], out_dir: Path | None, no_validate: bool, no_pdf: bool,
+            no_search: bool) -> None:
     """Build the edition: for each SOURCE (default: every source/*.txt) write
     build/NAME.xml, NAME.html, NAME.fo and NAME.pdf.
 
@@ -43,7 +46,8 @@ def command(sources: tuple[Path, ...], out_dir: Path | None, no_validate: bool, 
     if not paths:
         click.echo(f"{root / 'source'}: error: no sources to build (put NAME.txt files there)", err=True)
         sys.exit(EXIT_INPUT)
-    options = BuildOptions(out_dir=out_dir or root / "build", validate=not no_validate, pdf=not no_pdf)
+    options = BuildOptions(out_dir=out_dir or root / "build", validate=not no_validate, pdf=not no_pdf,
+                           search=not no_search, notice=lambda line: click.echo(line, err=True))
     started = time.monotonic()
     interactive = sys.stderr.isatty()
 
