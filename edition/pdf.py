@@ -169,7 +169,9 @@ def page_runs(numbers: list[tuple[int, str, str]]) -> list[tuple[str, str, str]]
 
 
 def page_lists(root: etree._Element) -> list[etree._Element]:
-    return root.xpath(f"//fo:inline[starts-with(@id, '{PAGE_LIST}')]", namespaces=NS)
+    """The index's page lists still to fill (an FO rendered before has its pages written)."""
+    return root.xpath(f"//fo:inline[starts-with(@id, '{PAGE_LIST}')][.//fo:page-number-citation]",
+                      namespaces=NS)
 
 
 def fill_index(root: etree._Element, pages: dict[str, tuple[int, str]]) -> int:
@@ -301,6 +303,17 @@ def _configure(root: etree._Element, folder: Path) -> tuple[fop_config.Setup, Pa
     return setup, layout.path
 
 
+def first_pass(root: etree._Element, folder: Path, layout: Path, name, timeout: int) -> int:
+    """Lay out the text alone (configuration *layout*), fill the index's page lists from where
+    its names are; the number of names laid out on no page."""
+    lists = page_lists(root)
+    first, tree = folder / "text.fo", folder / "text.at.xml"
+    first.write_bytes(etree.tostring(text_only(root), encoding="UTF-8", xml_declaration=True))
+    run_fop(["-c", str(layout), "-fo", str(first), "-at", "application/pdf", str(tree)], name, timeout)
+    wanted = {c.get("ref-id") for el in lists for c in el.iter(f"{FO}page-number-citation")}
+    return fill_index(root, page_numbers(tree, wanted))
+
+
 def render(fo: bytes | Path, pdf_path: str | Path, *, name: str | Path | None = None,
            timeout: int = FOP_TIMEOUT) -> Rendered:
     """Render an FO (bytes, or a file) to *pdf_path* (written through a temporary file)."""
@@ -317,14 +330,8 @@ def render(fo: bytes | Path, pdf_path: str | Path, *, name: str | Path | None = 
         setup, layout = _configure(root, folder)
         conf = ["-c", str(setup.path)]
         result = Rendered(b"", hyphenation=setup.hyphenation)
-        lists = page_lists(root)
-        if lists and root.xpath(f"fo:page-sequence[@id = '{TEXT_SEQUENCE}']", namespaces=NS):
-            first = folder / "text.fo"
-            first.write_bytes(etree.tostring(text_only(root), encoding="UTF-8", xml_declaration=True))
-            run_fop(["-c", str(layout), "-fo", str(first), "-at", "application/pdf", str(folder / "text.at.xml")],
-                    name, timeout)
-            wanted = {c.get("ref-id") for el in lists for c in el.iter(f"{FO}page-number-citation")}
-            result.unplaced = fill_index(root, page_numbers(folder / "text.at.xml", wanted))
+        if page_lists(root) and root.xpath(f"fo:page-sequence[@id = '{TEXT_SEQUENCE}']", namespaces=NS):
+            result.unplaced = first_pass(root, folder, layout, name, timeout)
             result.passes = 2
         result.fo = etree.tostring(root, encoding="UTF-8", xml_declaration=True)
         result.missing = missing_glyphs(root)

@@ -172,6 +172,9 @@ def test_fill_index_writes_the_merged_pages_and_counts_mentions_without_a_page()
     links = inline.findall(f"{FO}basic-link")
     assert [link.get("internal-destination") for link in links] == ["a", "d"]
     assert inline.find(f"{FO}page-number-citation") is None
+    # an FO rendered before keeps its pages: nothing is left to fill
+    assert pdf.page_lists(root) == [] and pdf.fill_index(root, {}) == 0
+    assert "".join(inline.itertext()) == "3\u20134, 9"
 
 
 def test_page_numbers_read_from_fops_area_tree(tmp_path):

@@ -185,3 +185,11 @@ def test_a_character_the_fonts_lack_is_one_warning_of_the_build(tmp_path):
     rendered_fo = etree.parse(str(root / "build" / "chronicle.fo")).getroot()
     assert not rendered_fo.xpath("//fo:inline[starts-with(@id, 'pages-')]//fo:page-number-citation",
                                  namespaces=NS)   # the FO written is the one rendered: lists filled in
+
+
+def test_the_fo_written_renders_again_as_it_is(chronicle, tmp_path):
+    """build/NAME.fo is the FO as rendered: rendering it again is one pass, with the same index."""
+    again = pdf.render(chronicle.rendered.fo, tmp_path / "again.pdf")
+    assert again.passes == 1 and again.warnings == []
+    assert cited_pages(etree.fromstring(again.fo)) == cited_pages(chronicle.fo)
+    assert len(pypdf.PdfReader(str(tmp_path / "again.pdf")).pages) == len(chronicle.reader.pages)
