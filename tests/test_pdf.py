@@ -248,3 +248,19 @@ def test_fop_configuration_embeds_subsets_and_asks_for_a_tagged_pdf_a(tmp_path):
         assert (tmp_path / "en.xml").is_file() and conf.findtext("hyphenation-base") == tmp_path.as_uri() + "/"
     layout = etree.parse(str(fop_config.write(tmp_path, "en", tagged=False, name="l.xconf").path)).getroot()
     assert layout.findtext("accessibility") == "false" and layout.find(".//pdf-a-mode") is None
+
+
+def test_a_language_without_patterns_is_not_hyphenated(tmp_path):
+    try:
+        fop_config.font_files()
+    except Exception as exc:                                  # noqa: BLE001
+        pytest.skip(str(exc))
+    root = etree.fromstring(f'<fo:root xmlns:fo="{FO_NS}" language="zz"><fo:flow hyphenate="true"/></fo:root>')
+    setup, layout = pdf._configure(root, tmp_path)
+    assert setup.hyphenation is None and root.find(f"{FO}flow").get("hyphenate") == "false"
+    assert layout.is_file() and layout != setup.path
+    if fop_config.hyphenation_source("en"):
+        root = etree.fromstring(f'<fo:root xmlns:fo="{FO_NS}" language="en"><fo:flow hyphenate="true"/></fo:root>')
+        (tmp_path / "en").mkdir()
+        setup, _ = pdf._configure(root, tmp_path / "en")
+        assert setup.hyphenation == "en" and root.find(f"{FO}flow").get("hyphenate") == "true"
