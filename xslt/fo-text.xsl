@@ -208,7 +208,9 @@
     <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
   </xsl:template>
 
-  <!-- text in another language than the document's is not hyphenated (its patterns may be missing) -->
+  <!-- text in another language than the document's is not to be hyphenated (its patterns may be
+       missing; FOP 2.8 hyphenates by the block's properties, and the document's patterns leave
+       letters of other scripts alone) -->
   <xsl:template name="lang">
     <xsl:if test="@xml:lang and lower-case(tokenize(@xml:lang, '[-_]')[1]) ne ed:doc-language(.)">
       <xsl:attribute name="hyphenate" select="'false'"/>
