@@ -25,6 +25,7 @@ from lxml import etree  # noqa: E402
 
 from edition import T, config, pipeline, register  # noqa: E402
 from edition.ner import recognise  # noqa: E402
+from edition.spans import NON_DIPLOMATIC  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 KIND_OF_ELEMENT = {"persName": "person", "placeName": "place", "orgName": "org"}
@@ -32,7 +33,7 @@ SPACY_KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place
 
 
 def _flat(el, out: list[str], spans: list, pos: list[int]) -> None:
-    """The non-whitespace characters of *el* with the name elements' ranges in them."""
+    """The non-whitespace characters of *el* (its diplomatic text) with the name elements' ranges."""
     name = etree.QName(el).localname if isinstance(el.tag, str) else None
     start = pos[0]
     if el.text:
@@ -40,7 +41,7 @@ def _flat(el, out: list[str], spans: list, pos: list[int]) -> None:
         out.append(s)
         pos[0] += len(s)
     for child in el:
-        if isinstance(child.tag, str):
+        if isinstance(child.tag, str) and child.tag not in NON_DIPLOMATIC:    # not the reading text's reg
             _flat(child, out, spans, pos)
         if child.tail:
             s = "".join(child.tail.split())
