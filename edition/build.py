@@ -152,7 +152,7 @@ class Builder:
             if render:
                 stage.write("html", self.transformer.html(
                     tree, tei_file=f"{name}.xml", pdf_file=f"{name}.pdf" if self.options.pdf else None))
-                fo = self.transformer.fo(tree)
+                fo = self.transformer.fo(tree, paper=self.config.paper)
                 if self.options.pdf:
                     fo = self._pdf(fo, stage.file("pdf"), tree, name, result)
                 else:

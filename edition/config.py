@@ -76,6 +76,8 @@ class Config:
     lexicon: Path | None = None
     #: a single text outside an edition: not published, no licence chosen (see :func:`defaults`)
     draft: bool = False
+    #: the paper of the PDF ([print] paper): a name xslt/fo.xsl knows
+    paper: str = "A4"
 
     def text(self, name: str) -> TextConfig:
         """The metadata of text *name*, with its ``[texts.NAME]`` overrides applied."""
@@ -97,6 +99,8 @@ class Config:
         return own if (own / "html.xsl").is_file() else TOOLKIT_XSLT
 
 
+#: the papers of the PDF ([print] paper; xslt/fo.xsl's parameter paper, any case)
+PAPERS = ("A4", "letter", "A5")
 #: editors' xml:ids: the schema tells their @resp from the machine's by this prefix
 EDITOR_ID = re.compile(r"^ed-[A-Za-z0-9._-]+$")
 DECLARATION_KEYS = tuple(config_keys.TABLES["declarations"])
@@ -217,6 +221,9 @@ def from_dict(data: dict, root: Path, path: Path) -> Config:
     r = _Reader(data, path)
     ed, src, decl = r.table("edition"), r.table("source"), r.table("declarations")
     structure = r.table("structure", required=False)
+    paper = r.string(r.table("print", required=False), "print", "paper", "A4")
+    if paper.lower() not in {p.lower() for p in PAPERS}:
+        r.fail("[print] paper", f"must be one of {', '.join(PAPERS)}, got {paper!r}", "print")
     values = _edition_values(r, ed)
     declarations = {key: r.string(decl, "declarations", key) for key in DECLARATION_KEYS if key in decl}
     for key in config_keys.required("declarations"):
@@ -240,7 +247,7 @@ def from_dict(data: dict, root: Path, path: Path) -> Config:
     return Config(root=root, **values, source=source, declarations=declarations,
                   register=(root / register) if register else None,
                   list_sections=tuple(x.lower() for x in lists) if lists else DEFAULT_LIST_SECTIONS,
-                  texts=texts, path=path, lexicon=(root / lexicon) if lexicon else None)
+                  texts=texts, path=path, lexicon=(root / lexicon) if lexicon else None, paper=paper)
 
 
 def _edition_values(r: _Reader, ed: dict) -> dict[str, Any]:

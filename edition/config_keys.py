@@ -54,6 +54,7 @@ TABLES: dict[str, dict[str, Key]] = {
         "source": Key("table", True, "The source the texts were taken from (each text may override it)."),
         "declarations": Key("table", True, "The editorial declarations of the header."),
         "structure": Key("table", False, "How the plain texts are read."),
+        "print": Key("table", False, "How the PDF is printed."),
         "texts": Key("table", False, "[texts.NAME]: the title or source of source/NAME.txt, if not the edition's."),
     },
     "edition": {
@@ -102,6 +103,9 @@ TABLES: dict[str, dict[str, Key]] = {
         "list_sections": Key("strings", False, "Headings of the sections whose lines are list items "
                                                "('see also', 'works').", "text/body/div/list",
                              ["see also", "external links", "works", "further reading", "bibliography"]),
+    },
+    "print": {
+        "paper": Key("string", False, "The paper of the PDF: 'A4', 'letter' or 'A5'.", "", "A4"),
     },
     "texts.*": {
         "title": Key("string", False, "The text's own title.", "fileDesc/titleStmt/title[@type='main']"),

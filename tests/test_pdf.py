@@ -264,3 +264,27 @@ def test_a_language_without_patterns_is_not_hyphenated(tmp_path):
         (tmp_path / "en").mkdir()
         setup, _ = pdf._configure(root, tmp_path / "en")
         assert setup.hyphenation == "en" and root.find(f"{FO}flow").get("hyphenate") == "true"
+
+
+# -- [print] paper in edition.toml ----------------------------------------------------------
+
+def _edition_toml(tmp_path, extra: str) -> Path:
+    root = tmp_path / "ed"
+    root.mkdir(parents=True)
+    text = (Path(__file__).resolve().parents[1] / "edition.toml").read_text(encoding="utf-8")
+    (root / "edition.toml").write_text(text + extra, encoding="utf-8")
+    return root
+
+
+def test_the_paper_of_the_pdf_is_a_key_of_edition_toml(tmp_path, transformer, chronicle):
+    from edition import config as config_mod
+    from edition.errors import EditionError
+
+    assert config_mod.load(_edition_toml(tmp_path / "a", "")).paper == "A4"
+    letter = config_mod.load(_edition_toml(tmp_path / "b", '\n[print]\npaper = "letter"\n'))
+    root = etree.fromstring(transformer.fo(chronicle, paper=letter.paper))
+    assert xp(root, "string(//fo:simple-page-master[1]/@page-width)") == "8.5in"
+    with pytest.raises(EditionError) as info:
+        config_mod.load(_edition_toml(tmp_path / "c", '\n[print]\npaper = "foolscap"\n'))
+    assert "[print] paper: must be one of A4, letter, A5, got 'foolscap'" in str(info.value)
+    assert ":" + str(len((tmp_path / "c" / "ed" / "edition.toml").read_text().splitlines())) + ":" in str(info.value)
