@@ -120,8 +120,9 @@ def _links(page, page_of: dict, first_index: int) -> list[tuple[tuple, str]]:
 def mention_pages(reader, index_start: str) -> list[tuple[tuple, set[int]]]:
     """For each index entry the text's name links point to, in index order: (its position, the
     pages of the links). A name is a link to its entry; the entries are told apart by where the
-    links go (page, column, height), which orders them as the index does. A name hyphenated
-    across a page break is a mention of the page it starts on."""
+    links go (page, column, height), which orders them as the index does. A name broken across
+    a page break (the last link of a page and the first of the next go to one entry) is a
+    mention of the page it starts on."""
     labels = reader.page_labels
     first_index = labels.index(index_start)
     page_of = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
@@ -132,8 +133,9 @@ def mention_pages(reader, index_start: str) -> list[tuple[tuple, set[int]]]:
             continue
         links = _links(page, page_of, first_index)
         for n, (key, text) in enumerate(links):
-            if n == 0 and last is not None and last[0] == key and last[1].rstrip().endswith(("-", "\u2010")):
-                continue                  # the rest of a name that began on the page before
+            if n == 0 and last is not None and last[0] == key:
+                continue                  # the rest of a name that began on the page before (broken
+                                          # at a hyphen or a space: the page's last and first link)
             targets.setdefault(key, set()).add(int(labels[i]))
         last = links[-1] if links else None
     return sorted(targets.items())
