@@ -88,54 +88,50 @@ def cited_pages(fo_root: etree._Element) -> dict[str, set[int]]:
     return out
 
 
-def _fragments(page) -> list[tuple[float, float, str]]:
-    """The text pieces of a page with where each starts (x, y)."""
-    out = []
+def _struct_parents(reader) -> dict[int, int]:
+    """The tagged PDF's parent tree: an annotation's /StructParent -> its structure element."""
+    out: dict[int, int] = {}
 
-    def visit(text, cm, tm, font, size):
-        if text.strip():
-            out.append((tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text))
-    page.extract_text(visitor_text=visit)
+    def walk(node):
+        node = node.get_object()
+        nums = node.get("/Nums") or []
+        for i in range(0, len(nums), 2):
+            out[int(nums[i])] = nums[i + 1].idnum if hasattr(nums[i + 1], "idnum") else id(nums[i + 1])
+        for kid in node.get("/Kids") or []:
+            walk(kid)
+    tree = reader.trailer["/Root"].get("/StructTreeRoot")
+    if tree is not None and "/ParentTree" in tree.get_object():
+        walk(tree.get_object()["/ParentTree"])
     return out
-
-
-def _links(page, page_of: dict, first_index: int) -> list[tuple[tuple, str]]:
-    """The page's links into the index, in reading order: (where they go, the text they cover)."""
-    fragments = _fragments(page)
-    links = []
-    for annot in page.get("/Annots") or []:
-        annot = annot.get_object()
-        dest = (annot.get("/A") or {}).get("/D")
-        if annot.get("/Subtype") != "/Link" or not isinstance(dest, list):
-            continue
-        target = page_of.get(dest[0].idnum)
-        if target is None or target < first_index:
-            continue
-        x0, y0, x1, y1 = (float(c) for c in annot["/Rect"])
-        text = "".join(t for x, y, t in fragments if x0 - 1 <= x <= x1 + 1 and y0 - 1 <= y <= y1 + 1)
-        links.append(((-y1, x0), (target, round(float(dest[2])), -round(float(dest[3]))), text))
-    return [(key, text) for _, key, text in sorted(links)]
 
 
 def mention_pages(reader, index_start: str) -> list[tuple[tuple, set[int]]]:
     """For each index entry the text's name links point to, in index order: (its position, the
-    pages of the links). A name is a link to its entry; the entries are told apart by where the
+    pages of the names). A name is a link to its entry; the entries are told apart by where the
     links go (page, column, height), which orders them as the index does. A name broken across
-    a page break (the last link of a page and the first of the next go to one entry) is a
-    mention of the page it starts on."""
+    a page break has a link on each page, both parts of one Link of the tagged PDF's structure:
+    it is a mention of the page it starts on."""
     labels = reader.page_labels
     first_index = labels.index(index_start)
     page_of = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
+    parents = _struct_parents(reader)
+    seen: set = set()
     targets: dict[tuple, set[int]] = {}
-    last: tuple | None = None
     for i, page in enumerate(reader.pages[:first_index]):
         if not labels[i].isdigit():
             continue
-        links = _links(page, page_of, first_index)
-        for n, (key, text) in enumerate(links):
-            if n == 0 and last is not None and last[0] == key:
-                continue                  # the rest of a name that began on the page before (broken
-                                          # at a hyphen or a space: the page's last and first link)
+        for n, annot in enumerate(page.get("/Annots") or []):
+            annot = annot.get_object()
+            dest = (annot.get("/A") or {}).get("/D")
+            if annot.get("/Subtype") != "/Link" or not isinstance(dest, list):
+                continue
+            target = page_of.get(dest[0].idnum)
+            if target is None or target < first_index:
+                continue
+            mention = parents.get(annot.get("/StructParent"), (i, n))
+            if mention in seen:
+                continue                  # the rest of a name that began on a page before
+            seen.add(mention)
+            key = (target, round(float(dest[2])), -round(float(dest[3])))
             targets.setdefault(key, set()).add(int(labels[i]))
-        last = links[-1] if links else None
     return sorted(targets.items())
