@@ -37,14 +37,14 @@
     @media print { #search { display: none; } }
   </xsl:variable>
 
-  <!-- the texts of the box, in the languages of the edition; %q is the query, %n a number -->
+  <!-- the texts of the box, in the languages of the edition; %q is the query, %n and %m numbers -->
   <xsl:variable name="ed:search-labels" as="element(ed:label)*">
     <ed:label key="search" en="Search the text and the index" de="Text und Register durchsuchen"
               fr="Rechercher dans le texte et l’index"/>
     <ed:label key="loading" en="Loading the search…" de="Die Suche wird geladen…" fr="Chargement de la recherche…"/>
     <ed:label key="count" en="%n places found." de="%n Stellen gefunden." fr="%n passages trouvés."/>
-    <ed:label key="more" en="The first %n places are listed." de="Die ersten %n Stellen sind aufgeführt."
-              fr="Les %n premiers passages sont listés."/>
+    <ed:label key="more" en="%m places found; the first %n are listed." de="%m Stellen gefunden; die ersten %n sind aufgeführt."
+              fr="%m passages trouvés ; les %n premiers sont listés."/>
     <ed:label key="none" en="Nothing found for “%q”." de="Nichts gefunden für „%q“." fr="Rien trouvé pour « %q »."/>
     <ed:label key="file" en="Search works when the edition is served over HTTP (for example python -m http.server in its folder), not from a file."
               de="Die Suche funktioniert, wenn die Edition über HTTP bereitgestellt wird (etwa mit python -m http.server in ihrem Ordner), nicht aus einer Datei."
@@ -87,8 +87,10 @@ const input = document.getElementById("search-input");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const LIMIT = 40;
-const say = (key, n = "", q = "") =>
-  { status.textContent = key ? box.dataset["msg" + key[0].toUpperCase() + key.slice(1)].replace("%n", n).replace("%q", q) : ""; };
+const say = (key, n = "", q = "", m = "") => {
+  const text = key ? box.dataset["msg" + key[0].toUpperCase() + key.slice(1)] : "";
+  status.textContent = text.replace("%n", n).replace("%m", m).replace("%q", q);
+};
 box.hidden = false;
 if (location.protocol === "file:") {
   input.disabled = true;
@@ -118,18 +120,17 @@ if (location.protocol === "file:") {
     if (found === null || mine !== turn) return;
     const items = [];
     for (const result of found.results.slice(0, 10)) {
-      items.push(...places(await result.data(), found.results.length > 1));
-      if (items.length >= LIMIT) break;
+      items.push(...places(await result.data(), found.results.length > 1, query));
     }
     if (mine !== turn) return;
     list.replaceChildren(...items.slice(0, LIMIT));
     if (!items.length) say("none", 0, query);
-    else if (items.length > LIMIT) say("more", LIMIT);
+    else if (items.length > LIMIT) say("more", LIMIT, "", items.length);
     else say("count", items.length);
   });
 }
 
-function places(page, withTitle) {
+function places(page, withTitle, query) {
   const words = page.content.split(/\s+/);
   const byPlace = (a, b) => a.location - b.location;
   const anchors = page.anchors.filter((a) => a.id).sort(byPlace);
@@ -145,8 +146,17 @@ function places(page, withTitle) {
     if (!groups.has(block)) groups.set(block, []);
     groups.get(block).push(at);
   }
+  // a page's register entries first, those whose name holds the query before those that only
+  // mention it (a name's entry before its many mentions), then the text, each in page order
+  const terms = fold(query).split(/\s+/).filter(Boolean);
+  const rank = ([block]) => {
+    if (!/^reg-/.test(block.id)) return 2;
+    const name = fold(label(block, words, frame, sections, page).slice(box.dataset.msgEntry.length))
+      .split(/[^\p{L}\p{N}]+/u);
+    return terms.some((t) => name.some((w) => w.startsWith(t))) ? 0 : 1;
+  };
   const items = [];
-  for (const [block, hits] of groups) {
+  for (const [block, hits] of [...groups].sort((a, b) => rank(a) - rank(b))) {
     const end = (frame.find((a) => a.location > block.location) || { location: words.length }).location;
     const link = document.createElement("a");
     link.href = (here ? "" : file) + "#" + block.id;
@@ -175,6 +185,11 @@ function label(block, words, frame, sections, page) {
   const head = words.slice(section.location, next ? next.location : section.location + 12);
   return head.slice(0, 12).reduce((t, w) => t + (t &amp;&amp; spaced(t, w) ? " " : "") + w, "")
     .replace(/\.$/, "") || page.meta.title;
+}
+
+// lower case without accents, as Pagefind compares words
+function fold(text) {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
 // Pagefind's text has a space at each element's edge: "( spring 1918)" for "(&lt;time&gt;spring 1918&lt;/time&gt;)"

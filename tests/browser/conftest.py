@@ -105,7 +105,7 @@ def browser(chromium):
         # --no-sandbox: CI and these sessions run as root, where Chromium's sandbox cannot start;
         # no host but the loopback one resolves
         launched = pw.chromium.launch(executable_path=str(chromium), headless=True,
-                                      args=["--no-sandbox", "--disable-gpu",
+                                      args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                                             "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"])
         try:
             yield launched
