@@ -161,6 +161,8 @@ def test_without_a_model_the_rules_give_sentence_starts_and_i(tmp_path, monkeypa
     assert rules.tagger is None
     got = [(w, f) for _, _, w, f, _ in cased_words("in july i saw rome. it was hot", rules) if w != f]
     assert got == [("in", "In"), ("i", "I"), ("it", "It")]
+    (tmp_path / "junk.crfsuite").write_text("not a model")
+    assert open_model(tmp_path / "junk.crfsuite").tagger is None
     monkeypatch.setenv("EDITION_TRUECASE_MODEL", str(tmp_path / "missing.crfsuite"))
     assert model_path() == tmp_path / "missing.crfsuite"
 

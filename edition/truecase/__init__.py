@@ -14,8 +14,11 @@ def recase(text: str) -> list[tuple[int, int, str, float]]:
     The block's first word begins a sentence, and so does the first word after ``.``, ``!`` or
     ``?`` (not after an abbreviation or initial such as ``mr.``, ``st.``, ``e.g.``, ``j.``,
     ``no.``: there the model decides). A form only adds capitals: a word that has any in *text*
-    is left as it is, and a form is as long as its word. The probability is the model's marginal
-    probability of the casing it chose. With no model (``$EDITION_TRUECASE_MODEL`` names a file
+    is left as it is, and a form is as long as its word (hyphenated words are cased part by part:
+    ``Austro-Hungarian``, ``non-European``). The probability is the model's marginal probability
+    of the casing it chose (for a rule's casing, of a capital at all; see :mod:`.model`); words
+    are given capitals from the model's tuned threshold on, so some come with less than 0.5.
+    With no model (``$EDITION_TRUECASE_MODEL`` names a file
     that does not exist) the rules alone give sentence starts and the pronoun ``I``, probability
     1.0. Never raises on a string; anything else gives ``[]``.
     """

@@ -6,6 +6,11 @@ trained by :mod:`.train` and shipped in ``edition/truecase/model/`` with the tab
 process, when first needed; ``$EDITION_TRUECASE_MODEL`` names another model file (its
 ``forms.json`` and ``manifest.json`` are read from beside it). Where there is no model file, the
 rules alone decide: a capital at sentence starts (:mod:`.segment`) and for the pronoun ``i``.
+
+With a model, a word has capitals when the model gives them the manifest's threshold of
+probability at least (tuned on GUM dev, see :data:`THRESHOLD`), and two rules follow the model
+(:data:`RULES`): letters read one by one are all capitals (``nkvd``), a month next to a number has
+its capital (``3 may``). One tagger serves the process; a lock keeps threads from sharing it at once.
 """
 
 from __future__ import annotations
@@ -13,11 +18,12 @@ from __future__ import annotations
 import functools
 import json
 import os
+import threading
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from .features import features, prepare
+from .features import Prepared, features, prepare
 from .forms import LABELS, apply
 from .segment import sequences, words
 
@@ -36,6 +42,7 @@ ALWAYS_CAPITAL = frozenset({"i", "im", "ive"})
 #: a word the most likely reading leaves lowercase gets them only when they are likelier than not
 THRESHOLD = 0.5
 CASED = ("T", "S", "U", "M")
+_LOCK = threading.Lock()
 
 
 @dataclass
@@ -74,9 +81,9 @@ def open_model(path: Path) -> Model:
         tagger.open(str(path))
     except (OSError, ValueError):
         return Model(None)
-    forms = _read_json(path.with_name(FORMS_FILE))
-    mixed = {k: v for k, v in forms.get("mixed", {}).items()
-             if isinstance(v, str) and v.lower() == k}
+    table = _read_json(path.with_name(FORMS_FILE)).get("mixed")
+    mixed = {k: v for k, v in table.items() if isinstance(v, str) and v.lower() == k} \
+        if isinstance(table, dict) else {}
     manifest = _read_json(path.with_name(MANIFEST_FILE))
     feature_set = manifest.get("features", "full")
     threshold = manifest.get("threshold", THRESHOLD)
@@ -105,30 +112,55 @@ def labels(tokens: list[str], m: Model | None = None,
     prep = prepare(tokens, m.feature_set, compound=compound)
     if m.tagger is None:
         return _rules(prep.low, prep.kinds)
+    with _LOCK:
+        return _tag(prep, m)
+
+
+def _tag(prep: Prepared, m: Model) -> list[tuple[str, float]]:
     out: list[tuple[str, float]] = []
     tagger = m.tagger
     for a, b in sequences(prep.kinds):
         guess = tagger.tag(features(prep, a, b))
         for i, label in enumerate(guess):
+            lower = tagger.marginal("L", i) if m.cased else 1.0
             if label == "L" and m.cased:
-                lower = tagger.marginal("L", i)
                 best = max(m.cased, key=lambda x: tagger.marginal(x, i))
                 if 1.0 - lower >= m.threshold and (best != "U" or tagger.marginal("U", i) >= 0.5):
                     label = best
-                else:
-                    out.append(("L", lower))
-                    continue
-            p = tagger.marginal(label, i) if label in m.cased else 1.0
-            if label in m.cased and spelled_by_letters(prep.low[a + i], prep.own[a + i]):
-                label, p = "U", 1.0 - tagger.marginal("L", i)
-            out.append((label, p))
+            ruled = label
+            for rule in RULES:
+                ruled = rule(prep, a + i, ruled)
+            if ruled == "L":
+                out.append(("L", lower))
+            elif ruled == label:
+                out.append((label, tagger.marginal(label, i)))
+            else:   # a rule's label: the model's probability of a capital at all
+                out.append((ruled, 1.0 - lower))
     return out
 
 
-def spelled_by_letters(word: str, own: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
-    """Whether a word the model gives a capital is read letter by letter, and so all capitals:
-    no vowel, unknown to the general resources, no stop (``nkvd``, ``cnn``; not ``mr.``, ``ltd.``)."""
-    return "novowel" in own[0] and "c=unknown" in own[1] and not word.endswith(".")
+def spelled_by_letters(prep: Prepared, i: int, label: str) -> str:
+    """A word given a capital that is read letter by letter gets all capitals: no vowel, unknown
+    to the general resources, no stop (``nkvd``, ``cnn``; not ``mr.``, ``ltd.``)."""
+    own = prep.own[i]
+    if label in CASED and label != "U" and "novowel" in own[0] and "c=unknown" in own[1] \
+            and not prep.low[i].endswith("."):
+        return "U"
+    return label
+
+
+def dated(prep: Prepared, i: int, label: str) -> str:
+    """A month or weekday next to a day or a year has its capital (``3 may``, ``may 1862``, where
+    ``may`` alone may be the verb)."""
+    if label == "L" and "c=month" in prep.own[i][1]:
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(prep.low) and prep.low[j].isdigit() and len(prep.low[j]) <= 4:
+                return "T"
+    return label
+
+
+#: rules over the model's labels, in order: each takes (block, token index, label) to a label
+RULES = (spelled_by_letters, dated)
 
 
 def cased_words(text: str, m: Model | None = None) -> list[tuple[int, int, str, str, float]]:
