@@ -12,7 +12,7 @@ settings.register_profile("edition", deadline=None)
 settings.load_profile("edition")
 
 from edition import config as config_mod
-from edition import pipeline, xmlio
+from edition import pipeline, transform, xmlio
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -53,3 +53,9 @@ def bundled_file(tmp_path_factory, bundled_tree) -> Path:
     out = tmp_path_factory.mktemp("bundled") / "leon-trotsky.xml"
     xmlio.write_atomic(out, xmlio.serialize(bundled_tree))
     return out
+
+
+@pytest.fixture(scope="session")
+def transformer():
+    """One Transformer for the whole session: each stylesheet is compiled once, as in a build."""
+    return transform.Transformer()

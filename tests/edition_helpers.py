@@ -37,3 +37,19 @@ def run_cli(*args, catch: bool = False):
     from click.testing import CliRunner
     from edition.cli import cli
     return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=catch)
+
+
+#: text the stylesheet adds (section numbers) carries class "gen"
+NOT_GENERATED = "not(ancestor-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' gen ')])"
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def html_text(el, view: str = "diplomatic") -> str:
+    """The text of an HTML element in one view: the diplomatic view hides .reg and .gap, the
+    reading view .orig (as the page's CSS does); text the stylesheet adds is left out."""
+    hidden = "orig" if view == "reading" else "reg gap"
+    hide = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in hidden.split())
+    return norm("".join(el.xpath(f".//text()[{NOT_GENERATED}][not(ancestor-or-self::*[{hide}])]")))

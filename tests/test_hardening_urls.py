@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from edition import pipeline, transform, urls, xmlio
+from edition import pipeline, urls, xmlio
 from edition.cli import cli
 from edition.validate import Validator, errors_in
 from edition_helpers import make_edition
@@ -129,11 +129,6 @@ def test_the_schema_accepts_safe_targets(validator, valid_tei, url):
 
 
 # -- the stylesheets, for a TEI that was never validated ------------------------------------------
-
-@pytest.fixture(scope="module")
-def transformer():
-    return transform.Transformer()
-
 
 def _unsafe_everywhere(url: str) -> etree._ElementTree:
     tree = xmlio.parse_xml(FIXTURE)

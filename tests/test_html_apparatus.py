@@ -11,7 +11,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from edition import T, pipeline, register, transform, xmlio
+from edition import T, pipeline, register, xmlio
 from edition.build import Builder, BuildOptions
 from edition.config import Person
 from edition.outputs import OutputFolder
@@ -29,11 +29,6 @@ The first constitution was proclaimed on 23 December 1876 and suspended in 1878.
 == References ==
 """
 NORMALIZATION = "Ottoman Turkish words are given in modern Turkish spelling; Hijri years are not converted."
-
-
-@pytest.fixture(scope="module")
-def transformer():
-    return transform.Transformer()
 
 
 @pytest.fixture(scope="module")

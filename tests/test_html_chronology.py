@@ -11,7 +11,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from edition import pipeline, register, transform, xmlio
+from edition import pipeline, register, xmlio
 from edition.reading.damage import damaged
 
 TEI = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -42,11 +42,6 @@ def words(li) -> str:
 
 def context(li) -> str:
     return " ".join(li.xpath("string(span[@class='context'])").split())
-
-
-@pytest.fixture(scope="module")
-def transformer():
-    return transform.Transformer()
 
 
 @pytest.fixture(scope="module")

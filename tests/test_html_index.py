@@ -12,7 +12,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from edition import T, pipeline, register, transform, xmlio
+from edition import T, pipeline, register, xmlio
 
 FIXTURE = Path(__file__).parent / "fixtures" / "index-register.xml"
 NS = {"t": T[1:-1]}
@@ -42,11 +42,6 @@ def norm(text: str) -> str:
 def entry_names(doc, kind: str) -> list[str]:
     return [norm(s) for s in doc.xpath(f"//section[{has_class('index-' + kind)}]//li[{has_class('entry')}]"
                                        f"/p/strong[{has_class('entry-name')}]/text()")]
-
-
-@pytest.fixture(scope="module")
-def transformer():
-    return transform.Transformer()
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from edition import T, TEI_NS, pipeline, register, transform, xmlio
+from edition import T, TEI_NS, pipeline, register, xmlio
 
 FIXTURE = Path(__file__).parent / "fixtures" / "names-popups-register.xml"
 
@@ -58,11 +58,6 @@ def classes(el) -> list[str]:
 
 def has_class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
-
-
-@pytest.fixture(scope="module")
-def transformer():
-    return transform.Transformer()
 
 
 @pytest.fixture(scope="module")

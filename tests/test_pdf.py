@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from edition import T, fop_config, pdf, transform, xmlio
+from edition import T, fop_config, pdf, xmlio
 
 FIXTURE = Path(__file__).parent / "fixtures" / "pdf-chronicle.xml"
 FO_NS = "http://www.w3.org/1999/XSL/Format"
@@ -20,11 +20,6 @@ NS = {"fo": FO_NS, "tei": T[1:-1], "dc": "http://purl.org/dc/elements/1.1/"}
 FO = "{%s}" % FO_NS
 NAMES = "Jukums Vācietis Józef Dowbor-Muśnicki Krišjānis Barons Łódź Motiejus Valančius Михаил Муравьёв"
 GREEK = "Ἐν ἀρχῇ ἦν ὁ λόγος, καὶ ὁ λόγος ἦν πρὸς τὸν θεόν"
-
-
-@pytest.fixture(scope="module")
-def transformer():
-    return transform.Transformer()
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from edition import register, pipeline, transform, xmlio
 from edition.reading.damage import damaged
 from edition.reading.views import lines
 from edition.spans import same_text
-from edition_helpers import edition_here, run_cli
+from edition_helpers import edition_here, html_text, run_cli
 
 FO = "http://www.w3.org/1999/XSL/Format"
 LETTER = damaged("""\
@@ -25,18 +25,9 @@ Andes and crossed to Mendoza.
 
 
 def html_view(doc, view: str) -> str:
-    """The text of the HTML's <main> as the CSS shows it in *view*, block after block (section
-    numbers, which the stylesheet adds, left out)."""
-    hidden = ("orig", "gen") if view == "reading" else ("reg", "gap", "gen")
-    cond = " or ".join(f"contains(concat(' ', @class, ' '), ' {c} ')" for c in hidden)
+    """The text of the HTML's <main> as the CSS shows it in *view*, block after block."""
     blocks = doc.xpath("//main//*[self::p or self::li or self::h2 or self::h3 or self::h4]")
-    return " ".join(" ".join("".join(b.xpath(f".//text()[not(ancestor-or-self::*[{cond}])]")).split())
-                    for b in blocks)
-
-
-@pytest.fixture(scope="module")
-def transformer():
-    return transform.Transformer()
+    return " ".join(html_text(b, view) for b in blocks)
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from lxml import etree
 
 from edition import T, XML_ID, spans, transform, xmlio
 from edition.reading import views
+from edition_helpers import html_text, norm
 from edition.errors import EditionError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -21,22 +22,6 @@ FIXTURE = Path(__file__).parent / "fixtures" / "transform-register.xml"
 FO = "http://www.w3.org/1999/XSL/Format"
 NS = {"fo": FO, "tei": T[1:-1]}
 HEADINGS = "self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
-#: text the stylesheet adds (section numbers) carries class "gen"
-NOT_GENERATED = "not(ancestor-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' gen ')])"
-
-
-def norm(text: str) -> str:
-    return " ".join(text.split())
-
-
-def html_text(el, view: str = "diplomatic") -> str:
-    """The text of an HTML element in one view: the diplomatic view hides .reg and .gap, the
-    reading view .orig (as the page's CSS does)."""
-    hidden = "orig" if view == "reading" else "reg gap"
-    hide = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in hidden.split())
-    return norm("".join(el.xpath(f".//text()[{NOT_GENERATED}][not(ancestor-or-self::*[{hide}])]")))
-
-
 def is_empty_div(div) -> bool:
     """A section with nothing but its heading (or such sections): the HTML leaves it out."""
     return all(c.tag == T + "head" or (c.tag == T + "div" and is_empty_div(c)) for c in div)
@@ -52,11 +37,6 @@ def shown(tree):
 
 
 # -- fixtures -----------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def transformer():
-    return transform.Transformer()
-
 
 @pytest.fixture(scope="module")
 def bundled(bundled_file):

@@ -18,20 +18,21 @@ def word_set(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
-def _data(name: str) -> list[str]:
-    """The lines of data file *name*, comments ("#") and blank lines left out."""
-    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+def data_file_lines(name: str, package: str = __package__) -> list[str]:
+    """The lines of data file *name* of *package* (its ``data/`` folder), comments ("#") and
+    blank lines left out."""
+    text = resources.files(package).joinpath("data", name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
 def data_words(name: str) -> frozenset[str]:
     """The words of data file *name* (any number a line)."""
-    return frozenset(w for line in _data(name) for w in line.split())
+    return frozenset(w for line in data_file_lines(name) for w in line.split())
 
 
 def data_lines(name: str) -> frozenset[str]:
     """The entries of data file *name*, one a line (an entry may have spaces)."""
-    return frozenset(_data(name))
+    return frozenset(data_file_lines(name))
 
 
 #: English words that are also names (surnames, forenames, places): such a form is a

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
+from ..names.wordlists import data_file_lines
 from .damage import damaged
 
 
 def data_lines(name: str) -> list[str]:
-    """The lines of a data file, without comments and blank lines."""
-    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    """The lines of a data file of the reading text, without comments and blank lines."""
+    return data_file_lines(name, __package__)
 
 
 #: words that stay lower case inside a name unless they open it ("Bank of England")
