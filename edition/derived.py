@@ -184,10 +184,17 @@ def _path(folder: Path, name: str, digest: str, fmt: str) -> Path:
 
 
 def _encode(value: Any) -> Any:
+    """The JSON form of *value*: sets become sorted lists and tuples lists, at any depth (a tuple
+    of frozensets is stored too); anything else is left for JSON to take or refuse."""
     if isinstance(value, (set, frozenset)):
-        return sorted(value)
-    if isinstance(value, tuple):
-        return list(value)
+        try:
+            return [_encode(v) for v in sorted(value)]
+        except TypeError:                # members that do not compare: any order
+            return [_encode(v) for v in value]
+    if isinstance(value, (tuple, list)):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _encode(v) for k, v in value.items()}
     return value
 
 

@@ -198,6 +198,36 @@ def test_pickle_format_round_trips_objects_json_cannot_hold(cache_dir):
     assert len(calls) == 1
 
 
+def test_sets_inside_a_tuple_are_stored_as_json_too(cache_dir):
+    value = (frozenset({"tlaloc", "quetzal"}), frozenset(), frozenset({"xochi"}))
+    loader, calls = counting_loader(value, restore=lambda stored: tuple(frozenset(s) for s in stored))
+    assert loader() == value
+    [stored] = files(cache_dir, "*.json")
+    assert json.loads(stored.read_text(encoding="utf-8"))["data"] == [["quetzal", "tlaloc"], [], ["xochi"]]
+    loader.cache_clear()
+    assert loader() == value
+    assert len(calls) == 1
+
+
+SECOND_PROCESS = textwrap.dedent("""
+    import sys
+    from edition.truecase import resources
+    if sys.argv[1] == "second":
+        resources.clusters = None        # deriving the clusters again would fail
+    onsets, inner, codas = resources.spelling_clusters()
+    print(len(onsets), len(inner), len(codas))
+""")
+
+
+def test_spelling_clusters_come_from_the_cache_in_a_second_process(cache_dir):
+    runs = [subprocess.run([sys.executable, "-c", SECOND_PROCESS, role], cwd=REPO, capture_output=True,
+                           text=True, timeout=300, env={**os.environ, derived.CACHE_ENV: str(cache_dir)})
+            for role in ("first", "second")]
+    assert [r.returncode for r in runs] == [0, 0], [r.stderr[-2000:] for r in runs]
+    assert runs[0].stdout == runs[1].stdout and int(runs[0].stdout.split()[0]) > 50
+    assert files(cache_dir, "edition.truecase.resources.spelling_clusters.*.json")
+
+
 RACER = textwrap.dedent("""
     import sys
     from pathlib import Path
