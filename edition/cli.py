@@ -14,7 +14,8 @@ import click
 #: library (the pipeline, the validator, Saxon...) only inside the command's function,
 #: so `edition --help` and `edition convert` load what they use and nothing else.
 COMMANDS = {"build": "build", "candidates": "candidates", "convert": "convert", "new": "new",
-            "text": "text", "validate": "validate"}
+            "text": "text", "validate": "validate",
+            "publish": "publish", "check-publish": "check_publish"}
 
 
 class LazyGroup(click.Group):
