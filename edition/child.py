@@ -1,4 +1,5 @@
-"""Running a helper program (FOP) that ends when the edition process ends.
+"""Running a helper program (FOP, or the FOP worker of :mod:`edition.fopclient`) that ends when
+the edition process ends.
 
 The child gets its own process group, so that it and whatever it starts can
 be ended together, and asks the kernel (Linux ``prctl(PR_SET_PDEATHSIG)``) to
@@ -50,14 +51,20 @@ def kill_group(proc: subprocess.Popen) -> None:
     proc.wait()
 
 
+def start(argv: list[str], **popen) -> subprocess.Popen:
+    """Start *argv* in its own process group, to be killed by the kernel when this process (the
+    thread that starts it: keep it alive as long as the child) dies. *popen*: Popen's streams."""
+    return subprocess.Popen(argv, start_new_session=True, preexec_fn=_die_with_parent(os.getpid()),
+                            **popen)
+
+
 def run(argv: list[str], timeout: float, started=None) -> Finished:
     """Run *argv*, its output captured; raise subprocess.TimeoutExpired after *timeout* seconds.
 
     *started* (if given) is called once the child runs (the tests use it).
     """
-    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, start_new_session=True,
-                            preexec_fn=_die_with_parent(os.getpid()))
+    proc = start(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                 text=True)
     try:
         if started:
             started()

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import child, fop_config
+from . import child, fop_config, fopclient
 from .errors import EditionError
 from .outputs import testpoint
 from .xmlio import atomic_path
@@ -43,6 +43,8 @@ from .xmlio import atomic_path
 FOP_MISSING = "fop not found: install the Debian package fop (scripts/setup.sh does)"
 #: seconds FOP may take for one pass over a document
 FOP_TIMEOUT = 600
+PDF_MIME = "application/pdf"
+AREA_TREE = "application/X-fop-areatree"
 
 FO_NS = "http://www.w3.org/1999/XSL/Format"
 FO = "{%s}" % FO_NS
@@ -99,8 +101,32 @@ def fop_error(output: str) -> str:
     return lines[0] if lines else "FOP failed without a message"
 
 
-def run_fop(args: list[str], where: str | Path | None, timeout: int) -> str:
-    """Run FOP with *args*; its output, or one located EditionError."""
+def run_fop(conf: Path, fo: Path, out: Path, *, where: str | Path | None, timeout: int,
+            area_tree: bool = False) -> str:
+    """Render *fo* with the configuration *conf* to *out* (a PDF, or FOP's area tree laid out for
+    the PDF): FOP's output (its log), or one located EditionError. In this process's FOP worker
+    (:mod:`edition.fopclient`), else with the ``fop`` command."""
+    kind, classpath = fopclient.engine()
+    if kind == "worker":
+        job = {"conf": str(conf), "fo": str(fo), "out": str(out),
+               "mime": AREA_TREE if area_tree else PDF_MIME, "mimic": PDF_MIME if area_tree else None,
+               "allow": [str(fo.parent), str(conf.parent), *map(str, fop_config.font_files().values())]}
+        try:
+            answer = fopclient.run(job, classpath, timeout, started=lambda: testpoint("fop"))
+        except subprocess.TimeoutExpired:
+            raise EditionError(f"FOP did not finish within {timeout} s", where) from None
+        except OSError as exc:
+            raise EditionError(f"FOP: {exc}", where) from None
+        if answer is not None:
+            if not answer.get("ok"):
+                raise EditionError(f"FOP: {fop_error(answer.get('output', ''))}", where)
+            return answer.get("output", "")
+    target = ["-at", PDF_MIME, str(out)] if area_tree else ["-pdf", str(out)]
+    return run_command(["-c", str(conf), "-fo", str(fo), *target], where, timeout)
+
+
+def run_command(args: list[str], where: str | Path | None, timeout: int) -> str:
+    """Run the ``fop`` command with *args*; its output, or one located EditionError."""
     fop = fop_command()
     try:
         proc = child.run([fop, *args], timeout, started=lambda: testpoint("fop"))
@@ -290,16 +316,18 @@ def _parse(fo: bytes, where: str | Path | None) -> etree._Element:
         raise EditionError(f"FOP: the FO is not well-formed: {exc.msg}", where, line) from None
 
 
-def _configure(root: etree._Element, folder: Path) -> tuple[fop_config.Setup, Path]:
-    """FOP's configurations, tagged (PDF) and not (pass 1's layout); without patterns for the
-    text's language nothing is hyphenated."""
+def _configure(root: etree._Element, folder: Path | None = None) -> tuple[fop_config.Setup, Path]:
+    """FOP's configurations, tagged (PDF) and not (pass 1's layout), in this process's folder
+    (the same files for every document of a language: FOP's worker keeps one FopFactory for
+    each); without patterns for the text's language nothing is hyphenated."""
     hyphenated = root.xpath("//@hyphenate[. = 'true']")
     lang = (root.get("language") or "").lower() if hyphenated else None
-    setup = fop_config.write(folder, lang)
+    folder, suffix = folder or fopclient.folder(), re.sub(r"[^a-z]", "", lang or "") or "none"
+    setup = fop_config.write(folder, lang, name=f"fop-{suffix}.xconf")
     if hyphenated and setup.hyphenation is None:
         for attr in hyphenated:
             attr.getparent().set("hyphenate", "false")
-    layout = fop_config.write(folder, lang, tagged=False, name="layout.xconf")
+    layout = fop_config.write(folder, lang, tagged=False, name=f"layout-{suffix}.xconf")
     return setup, layout.path
 
 
@@ -309,7 +337,7 @@ def first_pass(root: etree._Element, folder: Path, layout: Path, name, timeout: 
     lists = page_lists(root)
     first, tree = folder / "text.fo", folder / "text.at.xml"
     first.write_bytes(etree.tostring(text_only(root), encoding="UTF-8", xml_declaration=True))
-    run_fop(["-c", str(layout), "-fo", str(first), "-at", "application/pdf", str(tree)], name, timeout)
+    run_fop(layout, first, tree, where=name, timeout=timeout, area_tree=True)
     wanted = {c.get("ref-id") for el in lists for c in el.iter(f"{FO}page-number-citation")}
     return fill_index(root, page_numbers(tree, wanted))
 
@@ -327,8 +355,7 @@ def render(fo: bytes | Path, pdf_path: str | Path, *, name: str | Path | None = 
     root = _parse(fo, name)
     with tempfile.TemporaryDirectory(prefix="edition-fop-") as tmp:
         folder = Path(tmp)
-        setup, layout = _configure(root, folder)
-        conf = ["-c", str(setup.path)]
+        setup, layout = _configure(root)
         result = Rendered(b"", hyphenation=setup.hyphenation)
         if page_lists(root) and root.xpath(f"fo:page-sequence[@id = '{TEXT_SEQUENCE}']", namespaces=NS):
             result.unplaced = first_pass(root, folder, layout, name, timeout)
@@ -338,7 +365,7 @@ def render(fo: bytes | Path, pdf_path: str | Path, *, name: str | Path | None = 
         final = folder / "book.fo"
         final.write_bytes(result.fo)
         with atomic_path(pdf_path) as out:
-            output = run_fop([*conf, "-fo", str(final), "-pdf", str(out)], name, timeout)
+            output = run_fop(setup.path, final, Path(out), where=name, timeout=timeout)
             if out.stat().st_size == 0:
                 raise EditionError(f"FOP: {fop_error(output)}", name)
         result.warnings, extra = _glyph_warnings(fop_warnings(output), result.missing)

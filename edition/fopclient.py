@@ -1,0 +1,215 @@
+"""One long-lived FOP per build process: the worker child (:mod:`edition.fopworker`) and its jobs.
+
+The first PDF starts the worker (a child with :mod:`edition.child`'s guarantees: its own process
+group, killed by the kernel when the build dies, killed on Ctrl-C, SIGTERM or a timeout); every
+later document of the process is a job for the same JVM, so a corpus pays one JVM start. A job
+that times out or is interrupted kills the worker; the next job starts a new one. A process forked
+from the build (``-j``) never uses its parent's worker: it starts its own on its first PDF.
+
+Which FOP: the ``fop`` command on PATH. When it is Debian's launcher (``/usr/bin/fop``, a shell
+script naming its jars with ``find_jars``) and JPype is installed, the worker runs FOP from those
+jars; any other ``fop`` (another distribution's, a wrapper of your own) is run as a command for
+each pass, as is Debian's when the worker cannot start (no JPype, no JVM): see :func:`engine`.
+``EDITION_FOP=command`` asks for the command always.
+
+:func:`close` ends the worker (also at exit); a build may call it when it is done.
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib.util
+import json
+import os
+import re
+import select
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from . import child
+from .errors import EditionError
+
+ENV = "EDITION_FOP"
+#: the JVM's flags, chosen by measurement (README, "PDF at scale"): C1 only, serial GC
+JVM_FLAGS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
+#: seconds the worker may take to start its JVM
+START_TIMEOUT = 120
+JAVA_DIR = Path("/usr/share/java")
+
+_lock = threading.RLock()
+_state: dict = {"worker": None, "folder": None, "owner": None, "broken": None, "starts": 0}
+
+
+# -- which FOP ---------------------------------------------------------------------------
+
+def launcher_jars(script: str | Path) -> list[str] | None:
+    """The jars a Debian ``fop`` launcher names (``find_jars NAME …`` lines), or None when
+    *script* is not such a launcher or a jar is missing."""
+    try:
+        text = Path(script).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    if "org.apache.fop.cli.Main" not in text or "find_jars" not in text:
+        return None
+    jars = []
+    for line in text.splitlines():
+        m = re.match(r"\s*find_jars\s+(.*)", line)
+        if not m:
+            continue
+        for word in m.group(1).split():
+            if "$" in word:
+                continue                                # the user's optional hyphenation jars
+            jar = Path(word) if "/" in word else JAVA_DIR / f"{word}.jar"
+            if not jar.is_file():
+                return None
+            jars.append(str(jar))
+    return jars or None
+
+
+def engine() -> tuple[str, list[str] | None]:
+    """("worker", classpath) or ("command", None): how this process runs FOP."""
+    fop = shutil.which("fop")
+    if not fop:
+        raise EditionError("fop not found: install the Debian package fop (scripts/setup.sh does)")
+    if os.environ.get(ENV, "").lower() in ("command", "cli") or _state["broken"]:
+        return "command", None
+    jars = launcher_jars(os.path.realpath(fop))
+    if jars is None or importlib.util.find_spec("jpype") is None:
+        return "command", None
+    return "worker", jars
+
+
+def starts() -> int:
+    """How many workers this process started (the tests count JVM starts with it)."""
+    return _state["starts"]
+
+
+def folder() -> Path:
+    """A folder of this process for FOP's configurations (removed by :func:`close`)."""
+    with _lock:
+        _own()
+        if _state["folder"] is None or not Path(_state["folder"]).is_dir():
+            _state["folder"] = tempfile.mkdtemp(prefix="edition-fopconf-")
+        return Path(_state["folder"])
+
+
+def _own() -> None:
+    """Forget what a parent process (before a fork) had: its worker and folder are its own."""
+    if _state["owner"] != os.getpid():
+        _state.update(worker=None, folder=None, owner=os.getpid(), starts=0)
+
+
+# -- the worker --------------------------------------------------------------------------
+
+class Worker:
+    def __init__(self, classpath: list[str]):
+        self.log = Path(folder()) / f"worker-{os.getpid()}-{_state['starts']}.log"
+        settings = json.dumps({"classpath": classpath, "flags": JVM_FLAGS})
+        with open(self.log, "wb") as log:
+            self.proc = child.start([sys.executable, "-m", "edition.fopworker", settings],
+                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log)
+        self.buffer = b""
+        try:
+            ready = self.answer(time.monotonic() + START_TIMEOUT)
+        except BaseException:
+            self.kill()
+            raise
+        if not ready.get("ready"):
+            self.kill()
+            raise OSError(ready.get("error") or "the FOP worker did not start")
+
+    def answer(self, deadline: float) -> dict:
+        """The worker's next JSON line; subprocess.TimeoutExpired after *deadline*."""
+        fd = self.proc.stdout.fileno()
+        while b"\n" not in self.buffer:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise subprocess.TimeoutExpired(self.proc.args, 0)
+            ready, _, _ = select.select([fd], [], [], left)
+            if ready:
+                chunk = os.read(fd, 1 << 16)
+                if not chunk:
+                    raise OSError(f"the FOP worker ended: {self.last_words()}")
+                self.buffer += chunk
+        line, _, self.buffer = self.buffer.partition(b"\n")
+        return json.loads(line)
+
+    def last_words(self) -> str:
+        try:
+            lines = [ln.strip() for ln in self.log.read_text(errors="replace").splitlines() if ln.strip()]
+        except OSError:
+            lines = []
+        return lines[-1] if lines else f"exit status {self.proc.poll()}"
+
+    def job(self, job: dict, timeout: float, started=None) -> dict:
+        try:
+            self.proc.stdin.write(json.dumps(job).encode() + b"\n")
+            self.proc.stdin.flush()
+            if started:
+                started()
+            return self.answer(time.monotonic() + timeout)
+        except BaseException:
+            self.kill()             # timed out, interrupted, or dead: the next job starts anew
+            raise
+
+    def kill(self) -> None:
+        child.kill_group(self.proc)
+        for stream in (self.proc.stdin, self.proc.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+
+    def close(self, wait: float = 5.0) -> None:
+        try:
+            self.proc.stdin.close()
+            self.proc.wait(wait)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        self.kill()
+
+
+def _worker(classpath: list[str]) -> Worker:
+    _own()
+    worker = _state["worker"]
+    if worker is None or worker.proc.poll() is not None:
+        _state["starts"] += 1
+        worker = _state["worker"] = Worker(classpath)
+    return worker
+
+
+def run(job: dict, classpath: list[str], timeout: float, started=None) -> dict | None:
+    """Run one job in this process's worker (started if need be): its answer, or None when no
+    worker can be started (then this process runs FOP as a command from now on)."""
+    with _lock:
+        try:
+            worker = _worker(classpath)
+        except OSError as exc:
+            _state["broken"] = str(exc)
+            return None
+        try:
+            return worker.job(job, timeout, started)
+        except BaseException:
+            _state["worker"] = None
+            raise
+
+
+def close() -> None:
+    """End this process's worker and remove its folder (a later PDF starts a new one)."""
+    with _lock:
+        if _state["owner"] != os.getpid():
+            return
+        worker, _state["worker"] = _state["worker"], None
+        if worker is not None:
+            worker.close()
+        if _state["folder"]:
+            shutil.rmtree(_state["folder"], ignore_errors=True)
+            _state["folder"] = None
+
+
+atexit.register(close)

@@ -1,0 +1,159 @@
+"""The FOP worker: a child process hosting one JVM (through JPype) that renders many FO files.
+
+Started by :mod:`edition.fopclient` as ``python -m edition.fopworker SETTINGS`` (SETTINGS: JSON
+with the ``classpath`` and the JVM's ``flags``). It reads jobs as JSON lines on stdin and
+answers each with one JSON line on stdout; its stderr is a log file of the client's.
+
+- first it starts the JVM and answers ``{"ready": true, "pid": …}`` (or ``{"ready": false,
+  "error": "…"}`` and ends);
+- a job ``{"conf": FILE, "fo": FILE, "out": FILE, "mime": MIME, "allow": [PATH, …]}`` renders
+  the FO to *out* (``application/pdf``, or ``application/X-fop-areatree`` for a layout alone);
+  ``mimic``: the renderer whose fonts an area tree
+  is laid out with, as ``fop -at MIME``); the answer ``{"ok": bool, "output": TEXT, "seconds": S}``: TEXT is what FOP logged during the
+  job, in the form the ``fop`` command prints it (commons-logging's SimpleLog, its warnings as
+  ``[WARN] FOUserAgent - …``; a failure as the command's ``[ERROR] FOP - Exception <…>``);
+- stdin at its end: the worker ends.
+
+One FopFactory per configuration file (by path and content) serves every job. Its resource
+resolver refuses everything but ``data:`` URIs and files under the job's *allow* paths (its
+folder, the configuration's folder, the font files): no URL is fetched, no other file read. The
+FO itself is parsed with DOCTYPEs refused. Java's own stdout goes to the log, never into the
+answers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+#: system properties of Debian's /usr/bin/fop (the same logging as the command)
+PROPERTIES = ["-Djava.awt.headless=true",
+              "-Dorg.apache.commons.logging.Log=org.apache.commons.logging.impl.SimpleLog",
+              "-Dorg.apache.commons.logging.simplelog.defaultlog=INFO"]
+
+
+def _allowed(path: str, allow: list[str]) -> bool:
+    real = os.path.realpath(path)
+    for root in allow:
+        root = os.path.realpath(root)
+        if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
+            return True
+    return False
+
+
+class Worker:
+    def __init__(self, jpype):
+        self.jpype = jpype
+        self.J = jpype.JClass
+        self.allow: list[str] = []
+        self.factories: dict[tuple[str, str], object] = {}
+        self.guard = self._guard()
+        spf = self.J("javax.xml.parsers.SAXParserFactory").newInstance()
+        spf.setNamespaceAware(True)
+        spf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", True)
+        self.parsers = spf
+
+    def _guard(self):
+        jpype, worker = self.jpype, self
+        IOException = self.J("java.io.IOException")
+        default = self.J("org.apache.fop.apps.io.ResourceResolverFactory").createDefaultResourceResolver()
+
+        def check(uri) -> None:
+            scheme = str(uri.getScheme() or "").lower()
+            if scheme == "data":
+                return
+            if scheme == "file" and _allowed(str(self.J("java.nio.file.Paths").get(uri)), worker.allow):
+                return
+            raise IOException(f"edition: FOP may not read {uri} (only the job's own files)")
+
+        @jpype.JImplements("org.apache.xmlgraphics.io.ResourceResolver")
+        class Guard:
+            @jpype.JOverride
+            def getResource(self, uri):
+                check(uri)
+                return default.getResource(uri)
+
+            @jpype.JOverride
+            def getOutputStream(self, uri):
+                check(uri)
+                return default.getOutputStream(uri)
+        return Guard()
+
+    def factory(self, conf: str):
+        key = (conf, hashlib.sha256(Path(conf).read_bytes()).hexdigest())
+        if key not in self.factories:
+            parser = self.J("org.apache.fop.apps.FopConfParser")(self.J("java.io.File")(conf).getAbsoluteFile(),
+                                                                 self.guard)
+            self.factories[key] = parser.getFopFactoryBuilder().build()
+        return self.factories[key]
+
+    def render(self, job: dict) -> None:
+        J = self.J
+        self.allow = list(job.get("allow") or [])
+        factory = self.factory(job["conf"])
+        agent = factory.newFOUserAgent()
+        if job.get("mimic"):       # an area tree laid out as for that renderer (fop -at MIME)
+            xml = J("org.apache.fop.render.xml.XMLRenderer")(agent)
+            xml.mimicRenderer(agent.getRendererFactory().createRenderer(agent, job["mimic"]))
+            agent.setRendererOverride(xml)
+        out = J("java.io.BufferedOutputStream")(J("java.io.FileOutputStream")(J("java.io.File")(job["out"])))
+        try:
+            fop = factory.newFop(job["mime"], agent, out)
+            reader = self.parsers.newSAXParser().getXMLReader()
+            source = J("javax.xml.transform.sax.SAXSource")(
+                reader, J("org.xml.sax.InputSource")(J("java.io.File")(job["fo"]).toURI().toString()))
+            identity = J("javax.xml.transform.TransformerFactory").newInstance().newTransformer()
+            identity.transform(source, J("javax.xml.transform.sax.SAXResult")(fop.getDefaultHandler()))
+        finally:
+            out.close()
+
+    def job(self, job: dict) -> dict:
+        """Run one job with System.err captured: FOP's log as the command would print it."""
+        J = self.J
+        buffer = J("java.io.ByteArrayOutputStream")()
+        system = J("java.lang.System")
+        saved = system.err
+        system.setErr(J("java.io.PrintStream")(buffer, True, "UTF-8"))
+        started, ok = time.monotonic(), True
+        try:
+            self.render(job)
+        except Exception as exc:                      # a Java exception: logged as fop does
+            ok = False
+            cause = exc if isinstance(exc, J("java.lang.Exception")) else J("java.lang.Exception")(str(exc))
+            J("org.apache.commons.logging.LogFactory").getLog("FOP").error(
+                "Exception", J("org.apache.fop.apps.FOPException")(cause))
+        finally:
+            system.err.flush()
+            system.setErr(saved)
+        return {"ok": ok, "output": str(buffer.toString("UTF-8")),
+                "seconds": round(time.monotonic() - started, 3)}
+
+
+def main(argv: list[str]) -> int:
+    answers = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+    os.dup2(2, 1)                  # whatever Java or a library prints goes to the log
+    started = time.monotonic()
+    try:
+        settings = json.loads(argv[0])
+        import jpype
+
+        jpype.startJVM(*settings.get("flags", []), *PROPERTIES, classpath=settings["classpath"],
+                       convertStrings=False)
+        worker = Worker(jpype)
+    except Exception as exc:      # no JPype, no JVM, FOP's jars missing: one line for the client
+        answers.write(json.dumps({"ready": False, "error": f"{type(exc).__name__}: {exc}".strip()}) + "\n")
+        return 1
+    answers.write(json.dumps({"ready": True, "pid": os.getpid(),
+                              "seconds": round(time.monotonic() - started, 3)}) + "\n")
+    for line in sys.stdin:
+        if line.strip():
+            answers.write(json.dumps(worker.job(json.loads(line))) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
