@@ -15,6 +15,7 @@ import click
 #: so `edition --help` and `edition convert` load what they use and nothing else.
 COMMANDS = {"build": "build", "candidates": "candidates", "convert": "convert", "new": "new",
             "text": "text", "validate": "validate",
+            "annotate": "annotate", "review": "review",
             "publish": "publish", "check-publish": "check_publish"}
 
 

@@ -70,6 +70,8 @@ def convert(text: str, config: Config, name: str, register: register_mod.Registe
     ctx = Context(register=register, language=config.language, lexicon=load_lexicon(config))
     for _, run in PASSES:
         run(root, ctx)
+    from .annotate.record import remember      # what the machine suggested, so annotate never repeats it
+    remember(root)
     register_mod.attach(root, register)
     _layout(root)
     add_schema_pis(root, config, out_dir or config.root / "build")
