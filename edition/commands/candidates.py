@@ -47,9 +47,19 @@ def _lexicon_for(file: Path):
               show_default=True, help="How many passages to show for each name.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text for reading, json for other programs.")
+@click.option("--take", "takes", multiple=True, metavar="NAME",
+              help="Take NAME (as listed) into the register: a new entry with an id, the display name and "
+                   "the forms found in the text (repeatable). Then `edition annotate FILE` links its mentions.")
+@click.option("--as", "take_as", type=click.Choice(["persName", "placeName", "orgName"]),
+              help="With --take: the kind of the entry (default: the kind listed).")
+@click.option("--id", "take_id", help="With one --take: the entry's xml:id (default: made from the name).")
+@click.option("--display", help="With one --take: the display name (default: the form found, capitalised).")
+@click.option("--takes", "takes_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Take the names of this file: JSON [{\"name\": ..., \"element\": ..., \"id\": ..., "
+                   "\"display\": ...}] or TSV NAME<TAB>ELEMENT<TAB>ID<TAB>DISPLAY.")
 @reports_errors
 def command(file: Path, register_path: Path | None, no_register: bool, max_contexts: int,
-            fmt: str) -> None:
+            fmt: str, takes=(), take_as=None, take_id=None, display=None, takes_file=None) -> None:
     """List the names in FILE.xml that the register does not know yet.
 
     The machine looks for persons, places and organizations with general
@@ -63,10 +73,16 @@ def command(file: Path, register_path: Path | None, no_register: bool, max_conte
     \b
         edition candidates build/letter.xml
         edition candidates letter.xml --no-register --contexts 0 --format json
+        edition candidates source/letter.xml --take "mary kingsley" --display "Mary Kingsley"
     """
     tree = parse_xml(file)
-    found = suggest(tree.getroot(), _register_for(file, register_path, not no_register), max_contexts,
-                    lexicon=_lexicon_for(file))
+    register = _register_for(file, register_path, not no_register)
+    found = suggest(tree.getroot(), register, max_contexts, lexicon=_lexicon_for(file))
+    if takes or takes_file:
+        from .candidates_take import take_list, take_names
+        take_names(file, tree.getroot(), take_list(takes, take_as, take_id, display, takes_file), register,
+                   register_path, found)
+        return
     if fmt == "json":
         click.echo(json.dumps([s.as_dict() for s in found], ensure_ascii=False, indent=2))
         return
