@@ -16,6 +16,10 @@ KINDS = {"names": ("persName", "placeName", "orgName"), "dates": ("date",), "quo
 ANSWERS = {"a": "accept", "r": "reject", "t": "retype", "l": "link", "s": "skip", "q": "quit"}
 
 
+def on_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def _line(file: Path, item) -> str:
     ref = f" -> {item.element.get('ref')}" if item.element.get("ref") else ""
     return (f"{file}:{item.line}: {item.cert or '-':<6} {item.tag:<9} {item.id:<10} "
@@ -103,7 +107,7 @@ def command(file, decisions_path, list_only, kind, editor, register_path, output
 
     edited = document.read(file)
     listed = [i for i in items(edited.root) if not kind or i.tag in {t for k in kind for t in KINDS[k]}]
-    interactive = decisions_path is None and not list_only and sys.stdin.isatty() and sys.stdout.isatty()
+    interactive = decisions_path is None and not list_only and on_terminal()
     if decisions_path is None and not interactive:
         _list(file, listed, fmt)
         return
