@@ -14,6 +14,7 @@ text has them.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -55,49 +56,81 @@ def is_cased(tokens: Iterable[str]) -> bool:
     return caps >= MIN_CAPITALISED * max(words, 1)
 
 
+_FIRST_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _first_words(phrases) -> frozenset[str]:
+    """The words that begin a phrase of *phrases* (kept per phrase set: most tokens begin none)."""
+    hit = _FIRST_WORDS.get(id(phrases))
+    if hit is None or hit[0] is not phrases:
+        hit = (phrases, frozenset(p[0] for p in phrases if p))
+        if len(_FIRST_WORDS) > 4:
+            _FIRST_WORDS.clear()
+        _FIRST_WORDS[id(phrases)] = hit
+    return hit[1]
+
+
 def _phrase_marks(low: list[str], phrases) -> list[str]:
     """"B"/"I" where a token starts or continues a known place phrase, else ""."""
     marks = [""] * len(low)
+    first = _first_words(phrases)
     i = 0
     while i < len(low):
-        for n in range(min(MAX_PHRASE, len(low) - i), 1, -1):
-            if tuple(low[i:i + n]) in phrases:
-                marks[i] = "B"
-                for k in range(i + 1, i + n):
-                    marks[k] = "I"
-                i += n - 1
-                break
+        if low[i] in first:
+            for n in range(min(MAX_PHRASE, len(low) - i), 1, -1):
+                if tuple(low[i:i + n]) in phrases:
+                    marks[i] = "B"
+                    for k in range(i + 1, i + n):
+                        marks[k] = "I"
+                    i += n - 1
+                    break
         i += 1
     return marks
 
 
+@functools.lru_cache(maxsize=200_000)
+def _word(w: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """What a lowercase token gives the features: (its own, after "w=" and the affixes: the short
+    mark and its classes), its classes, and its features as a neighbour at -1 and +1."""
+    classes = lexicon()[0].get(w.rstrip("."), ())
+    own = ["b", "w=" + w, "s3=" + w[-3:], "s2=" + w[-2:], "p3=" + w[:3]]
+    if len(w) < 3:
+        own.append("short")
+    own.extend("c=" + c for c in classes)
+    if not classes and w.isalpha():
+        own.append("c=unknown")
+    before = ("-1w=" + w, *("-1c=" + c for c in classes))
+    after = ("1w=" + w, *("1c=" + c for c in classes))
+    return tuple(own), classes, before, after
+
+
+@functools.lru_cache(maxsize=200_000)
+def _shape(token: str) -> str:
+    return shape(token)
+
+
 def _token_info(tokens: list[str], cased: bool):
-    table, phrases = lexicon()
     low = [fold_token(t) for t in tokens]
-    classes = [table.get(w.rstrip("."), ()) for w in low]
-    shapes = [shape(t) for t in tokens] if cased else None
+    classes = [_word(w)[1] for w in low]
+    shapes = [_shape(t) for t in tokens] if cased else None
     # a sentence begins at the start, after a sentence end, or after an opening mark that does
     initial: list[bool] = []
     for prev in [None, *tokens][:len(tokens)]:
         initial.append(prev is None or prev in SENTENCE_END or (prev in OPENERS and initial[-1]))
-    return low, classes, shapes, _phrase_marks(low, phrases), initial
+    return low, classes, shapes, _phrase_marks(low, lexicon()[1]), initial
 
 
 def sentence_features(tokens: list[str], cased: bool | None = None) -> list[list[str]]:
     """The features of every token of one sentence (or block)."""
     if cased is None:
         cased = is_cased(tokens)
-    low, classes, shapes, marks, initial = _token_info(tokens, cased)
+    low, _, shapes, marks, initial = _token_info(tokens, cased)
+    words = [_word(w) for w in low]
     n = len(tokens)
     out = []
     for i in range(n):
         w = low[i]
-        f = ["b", "w=" + w, "s3=" + w[-3:], "s2=" + w[-2:], "p3=" + w[:3]]
-        if len(w) < 3:
-            f.append("short")
-        f.extend("c=" + c for c in classes[i])
-        if not classes[i] and w.isalpha():
-            f.append("c=unknown")
+        f = list(words[i][0])
         if marks[i]:
             f.append("phrase=" + marks[i])
         if initial[i]:
@@ -109,16 +142,20 @@ def sentence_features(tokens: list[str], cased: bool | None = None) -> list[list
                 f.append("cap-inside")
         else:
             f.append("uncased")
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            if 0 <= j < n:
-                f.append(f"{d}w=" + low[j])
-                if abs(d) == 1:
-                    f.extend(f"{d}c=" + c for c in classes[j])
-                    if cased:
-                        f.append(f"{d}sh=" + shapes[j])
-            else:
-                f.append(f"{d}edge")
+        f.append("-2w=" + low[i - 2] if i >= 2 else "-2edge")
+        if i >= 1:
+            f.extend(words[i - 1][2])
+            if cased:
+                f.append("-1sh=" + shapes[i - 1])
+        else:
+            f.append("-1edge")
+        if i + 1 < n:
+            f.extend(words[i + 1][3])
+            if cased:
+                f.append("1sh=" + shapes[i + 1])
+        else:
+            f.append("1edge")
+        f.append("2w=" + low[i + 2] if i + 2 < n else "2edge")
         if i > 0:
             f.append("bi-=" + low[i - 1] + "|" + w)
         if i + 1 < n:

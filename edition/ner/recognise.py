@@ -82,12 +82,32 @@ def mentions(text: str, cased: bool | None = None, threshold: float = THRESHOLD)
     words = [text[s:e] for s, e in spans]
     if cased is None:
         cased = is_cased(words)
-    labels = [x for x in t.labels() if x != "O"]
+    plan = _label_plan(tuple(t.labels()))
     out: list[Mention] = []
     for a, b in _sequences(words):
         t.set(sentence_features(words[a:b], cased))
-        probs = [{x: t.marginal(x, i) for x in labels} for i in range(b - a)]
-        out.extend(_decode(probs, spans[a:b], threshold, text, cased))
+        kinds = [_kind_probs_at(t.marginal, plan, i) for i in range(b - a)]
+        out.extend(_decode_kinds(kinds, spans[a:b], threshold, text, cased))
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _label_plan(labels: tuple[str, ...]) -> tuple[tuple[tuple[str, str, bool], ...], tuple[str, ...]]:
+    """The model's entity labels as (label, type, begins a mention), in the model's order, and the
+    types in the order they first come."""
+    plan = tuple((x, x[2:], x.startswith("B-")) for x in labels if x != "O")
+    return plan, tuple(dict.fromkeys(typ for _, typ, _ in plan))
+
+
+def _kind_probs_at(marginal, plan, i: int) -> dict[str, tuple[float, float]]:
+    """:func:`_kind_probs` of token *i*, read from the tagger's marginals (the same sums, in the
+    same order)."""
+    labels, types = plan
+    out = dict.fromkeys(types, (0.0, 0.0))
+    for label, typ, begins in labels:
+        v = marginal(label, i)
+        b, inside = out[typ]
+        out[typ] = (b + v, inside + v) if begins else (b, inside + v)
     return out
 
 
@@ -105,9 +125,17 @@ def _decode(probs: list[dict[str, float]], spans: list[tuple[int, int]], thresho
             text: str, cased: bool) -> list[Mention]:
     """Mentions from per-token marginals: runs of tokens whose probability of being in a
     mention reaches *threshold*, split where a new mention more likely begins."""
-    kinds = [_kind_probs(p) for p in probs]
+    return _decode_kinds([_kind_probs(p) for p in probs], spans, threshold, text, cased)
+
+
+_NONE = (0.0, 0.0)
+
+
+def _decode_kinds(kinds: list[dict[str, tuple[float, float]]], spans: list[tuple[int, int]],
+                  threshold: float, text: str, cased: bool) -> list[Mention]:
+    """:func:`_decode` from the per-type probabilities of every token (:func:`_kind_probs`)."""
     out = []
-    i, n = 0, len(probs)
+    i, n = 0, len(kinds)
     while i < n:
         kp = kinds[i]
         if sum(v for _, v in kp.values()) < threshold:
@@ -116,11 +144,11 @@ def _decode(probs: list[dict[str, float]], spans: list[tuple[int, int]], thresho
         typ = max(kp, key=lambda k: kp[k][1])
         j = i + 1
         while j < n:
-            begin, inside = kinds[j].get(typ, (0.0, 0.0))
+            begin, inside = kinds[j].get(typ, _NONE)
             if inside < threshold or begin > inside - begin:
                 break
             j += 1
-        inside = [kinds[k].get(typ, (0.0, 0.0))[1] for k in range(i, j)]
+        inside = [kinds[k].get(typ, _NONE)[1] for k in range(i, j)]
         while j - 1 > i and inside[-1] < EDGE:        # a mention ends on a likely token
             j -= 1
             inside.pop()

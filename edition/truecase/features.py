@@ -16,6 +16,7 @@ A word's own features are computed once per word and kept: the tagger's speed re
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from ..ner.features import _phrase_marks  # the recogniser's marks of known place phrases
@@ -83,23 +84,31 @@ def _place(p: Prepared, i: int) -> list[str]:
     return f
 
 
+@functools.lru_cache(maxsize=200_000)
+def _near(w: str, own: tuple[tuple[str, ...], tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """The features a word *w* (with its own features *own*) gives its neighbours at -2, -1, +1
+    and +2: its word, at -1 and +1 also its classes and kind, at -2 and +2 its last class."""
+    feats, found = own
+    last = (found[-1],) if found else ()
+    return tuple((f"{d}w=" + w, *((f"{d}" + c for c in found) if abs(d) == 1 else ()),
+                  *((f"{d}" + feats[1],) if abs(d) == 1 else (f"{d}" + c for c in last)))
+                 for d in (-2, -1, 1, 2))
+
+
 def features(p: Prepared, start: int = 0, end: int | None = None) -> list[list[str]]:
     """The features of tokens *start* to *end* of a prepared block (neighbours from the whole)."""
     low, own, n = p.low, p.own, len(p.low)
+    end = n if end is None else end
+    first = max(start - 2, 0)
+    near = [_near(low[j], own[j]) for j in range(first, min(end + 2, n))]
+    near[:0] = [()] * first                   # indices as in the block
     out = []
-    for i in range(start, n if end is None else end):
+    for i in range(start, end):
         f = ["b", *own[i][0], *_place(p, i)]
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            if not 0 <= j < n:
-                f.append(f"{d}edge")
-                continue
-            f.append(f"{d}w=" + low[j])
-            if abs(d) == 1:
-                f.extend(f"{d}" + c for c in own[j][1])
-                f.append(f"{d}" + own[j][0][1])         # its kind: "3 may", "may 1862"
-            elif own[j][1]:
-                f.append(f"{d}" + own[j][1][-1])
+        f.extend(near[i - 2][0] if i >= 2 else ("-2edge",))
+        f.extend(near[i - 1][1] if i >= 1 else ("-1edge",))
+        f.extend(near[i + 1][2] if i + 1 < n else ("1edge",))
+        f.extend(near[i + 2][3] if i + 2 < n else ("2edge",))
         if p.bigrams:
             if i > 0:
                 f.append("bi-=" + low[i - 1] + "|" + low[i])

@@ -123,9 +123,9 @@ def _tag(prep: Prepared, m: Model) -> list[tuple[str, float]]:
         guess = tagger.tag(features(prep, a, b))
         for i, label in enumerate(guess):
             lower = tagger.marginal("L", i) if m.cased else 1.0
-            if label == "L" and m.cased:
+            if label == "L" and m.cased and 1.0 - lower >= m.threshold:
                 best = max(m.cased, key=lambda x: tagger.marginal(x, i))
-                if 1.0 - lower >= m.threshold and (best != "U" or tagger.marginal("U", i) >= 0.5):
+                if best != "U" or tagger.marginal("U", i) >= 0.5:
                     label = best
             ruled = label
             for rule in RULES:
