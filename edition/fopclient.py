@@ -89,6 +89,12 @@ def starts() -> int:
     return _state["starts"]
 
 
+def pid() -> int | None:
+    """The process id of this process's worker while it runs, else None."""
+    worker = _state["worker"] if _state["owner"] == os.getpid() else None
+    return worker.proc.pid if worker is not None and worker.proc.poll() is None else None
+
+
 def folder() -> Path:
     """A folder of this process for FOP's configurations (removed by :func:`close`)."""
     with _lock:
@@ -200,10 +206,12 @@ def run(job: dict, classpath: list[str], timeout: float, started=None) -> dict |
 
 
 def close() -> None:
-    """End this process's worker and remove its folder (a later PDF starts a new one)."""
+    """End this process's worker and remove its folder (a later PDF starts a new one, or tries
+    to again after a worker could not start)."""
     with _lock:
         if _state["owner"] != os.getpid():
             return
+        _state["broken"] = None
         worker, _state["worker"] = _state["worker"], None
         if worker is not None:
             worker.close()
