@@ -16,6 +16,7 @@ headings do.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 from ..selection import Span, select
@@ -25,7 +26,7 @@ from .normalise import DateValue, attributes, normalise
 #: a preposition before a number that makes it a year even before a count noun
 #: ("in 1924 people ...")
 _YEAR_PREPOSITIONS = frozenset(("in", "since", "until", "till", "during", "throughout"))
-_WORD_BEFORE = re.compile(r"(\S+)\s*$")
+#: the word before a number (found by :func:`str.rsplit`, which reads the same whitespace)
 _WORDS_AFTER = re.compile(r"\s*([^\W\d_][\w'.-]*)(?:\s+([^\W\d_][\w'.-]*))?(?:\s+([^\W\d_][\w'.-]*))?")
 #: candidates are checked leniently: a leap year, and the Julian calendar (whose days
 #: are a superset of the Gregorian ones); the final value is checked exactly
@@ -57,8 +58,8 @@ def _is_count_or_identifier(text: str, start: int, end: int) -> bool:
         return True
     if text[end:end + 1] == "%":
         return True
-    word = _WORD_BEFORE.search(before)
-    prev = word.group(1).lower() if word else ""
+    word = before.rstrip().rsplit(None, 1)        # the word before the number
+    prev = word[-1].lower() if word else ""
     if prev in P.NUMBER_PREFIXES:
         return True
     after = _WORDS_AFTER.match(text, end)
@@ -73,10 +74,73 @@ def _in_parentheses(text: str, pos: int) -> bool:
     return before.count("(") > before.count(")") or before.count("[") > before.count("]")
 
 
-def _candidates(text: str) -> list[Span]:
+#: the lowercase form of a text for finding where matches begin, the same length: ASCII letters
+#: and the four other characters that the patterns' case-insensitive letters match
+_FOLD = str.maketrans({**{c: c.lower() for c in string.ascii_uppercase},
+                       "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_LETTERS = frozenset(string.ascii_lowercase)
+_NUMBER = re.compile(r"\d+")
+
+
+class _Starts:
+    """Where the expressions of :data:`.patterns.STARTS` can begin in one text."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.fold = text.translate(_FOLD)
+        self.found: dict[tuple[str, bool], list[int]] = {}
+
+    def _word(self, word: str, boundary: bool) -> list[int]:
+        key = (word, boundary)
+        if key not in self.found:
+            fold, out = self.fold, []
+            p = fold.find(word)
+            while p >= 0:
+                if not boundary or p == 0 or fold[p - 1] not in _LETTERS:
+                    out.append(p)
+                p = fold.find(word, p + 1)
+            self.found[key] = out
+        return self.found[key]
+
+    def of(self, name: str) -> list[int] | None:
+        """The sorted positions where expression *name* may match; None: anywhere."""
+        if name not in P.STARTS:
+            return None
+        numbers, anywhere, at_word = P.STARTS[name]
+        out: set[int] = set()
+        if numbers:
+            if ("", False) not in self.found:
+                self.found["", False] = [m.start() for m in _NUMBER.finditer(self.text)]
+            out.update(self.found["", False])
+        for w in anywhere:
+            out.update(self._word(w, False))
+        for w in at_word:
+            out.update(self._word(w, True))
+        return sorted(out)
+
+
+def scan_matches(name: str, rx: re.Pattern, text: str, starts: _Starts | None):
+    """The matches of expression *name* in *text*, as ``rx.finditer(text)`` gives them, trying
+    only where the expression can begin (*starts*; None: the whole scan)."""
+    where = starts.of(name) if starts is not None else None
+    if where is None:
+        yield from rx.finditer(text)
+        return
+    end = 0
+    for p in where:
+        if p < end:
+            continue
+        m = rx.match(text, p)
+        if m is not None:
+            yield m
+            end = max(m.end(), p + 1)
+
+
+def _candidates(text: str, full_scan: bool = False) -> list[Span]:
     out = []
+    starts = None if full_scan else _Starts(text)
     for name, rx, part_groups, old_groups, cert in P.COMPILED:
-        for m in rx.finditer(text):
+        for m in scan_matches(name, rx, text, starts):
             if part_groups:
                 parts = [_Part(m.start(g), m.end(g), g in old_groups) for g in part_groups]
             elif "span" in rx.groupindex:

@@ -177,6 +177,41 @@ EXPRESSIONS = (
     ("month in context", rf"{TRIGGER}(?P<span>{MONTH})", (), (), "medium"),
 )
 
+
+
+def _first_words(*tables) -> tuple[str, ...]:
+    """The first words of the phrases of *tables*, without those another one begins
+    ("mid" finds "middle of" too)."""
+    words = {re.match(r"[a-z]+", phrase).group() for table in tables for phrase in table}
+    return tuple(sorted(w for w in words if not any(w != v and w.startswith(v) for v in words)))
+
+
+LEAD_WORDS = _first_words(QUALIFIERS, SEASONS)
+#: month names and their abbreviations: every month name begins with one of them, or is "may"
+MONTH_WORDS = _first_words(MONTHS, MONTH_ABBREVIATIONS)
+
+#: where a match of each expression can begin, so that the finder tries it only there
+#: (:func:`edition.dates.find.scan_matches`): (at the first digit of a number, words that may
+#: begin it anywhere, even inside a word, words that begin it at the start of a word). Every
+#: expression begins with a number, a lead (qualifier or season: no boundary before them) or
+#: a word after a boundary ``(?<![a-z])``; an expression missing here is tried everywhere.
+STARTS = {
+    "old-style bracket": (True, (), ()),
+    "months and year": (False, LEAD_WORDS, MONTH_WORDS),
+    "months in context": (False, (), _first_words(MONTH_TRIGGERS)),
+    "full date": (True, LEAD_WORDS, ()),
+    "american date": (False, LEAD_WORDS, MONTH_WORDS),
+    "month and year": (False, LEAD_WORDS, MONTH_WORDS),
+    "feast": (False, (), _first_words(FEASTS)),
+    "month day": (False, (), ("on",)),
+    "qualified years": (False, LEAD_WORDS, ()),
+    "decade": (True, LEAD_WORDS, ()),
+    "century": (True, LEAD_WORDS, _first_words(ORDINAL_WORDS)),
+    "years": (True, (), ()),
+    "qualified month": (False, _first_words(QUALIFIERS), ()),
+    "month in context": (False, (), _first_words(MONTH_TRIGGERS)),
+}
+
 COMPILED = tuple((name, re.compile(rx, re.IGNORECASE), parts, old, cert)
                  for name, rx, parts, old, cert in EXPRESSIONS)
 OLD_STYLE_MARK_RE = re.compile(OLD_STYLE_MARK, re.IGNORECASE)
