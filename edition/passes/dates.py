@@ -16,7 +16,7 @@ from .. import T
 from ..resp import resp
 from ..dates.find import DateFinder
 from ..selection import Span, overlaps_any, tei_attributes
-from ..spans import blocks, element_spans, text_of, wrap
+from ..spans import blocks, element_spans, segments, text_of, wrap
 from . import Context
 
 RESP = resp("dates")
@@ -46,7 +46,8 @@ def mark_dates(root: etree._Element, ctx: Context) -> None:
             continue
         text = text_of(block)
         taken = _existing_dates(block)
-        for found in finder.scan(text, heading=block.tag in HEADING_TAGS):
-            if overlaps_any(found.start, found.end, taken):
-                continue
-            wrap(block, found.start, found.end, DATE, date_attributes(found))
+        found = [f for f in finder.scan(text, heading=block.tag in HEADING_TAGS)
+                 if not overlaps_any(f.start, f.end, taken)]
+        segs = segments(block) if found else None
+        for f in reversed(found):       # right to left: the segments before a wrap stay as they were
+            wrap(block, f.start, f.end, DATE, date_attributes(f), segs=segs)

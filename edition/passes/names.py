@@ -27,6 +27,11 @@ def attributes(found: Span) -> dict[str, str]:
 
 def mark_names(root, ctx) -> None:
     found, blocks = find_names(root, ctx.register, ctx.lexicon, model=ctx.model)
-    # right to left inside a block, so earlier offsets stay valid (wrap keeps them anyway)
+    # right to left inside a block, so earlier offsets stay valid and the block's text
+    # segments are read once (a wrap leaves the segments before it as they were)
+    segs: dict[int, list] = {}
     for f in sorted(found, key=lambda f: (f.block, -f.start)):
-        spans.wrap(blocks[f.block], f.start, f.end, T + NAME_OF_KIND[f.kind], attributes(f))
+        block = blocks[f.block]
+        if f.block not in segs:
+            segs[f.block] = spans.segments(block)
+        spans.wrap(block, f.start, f.end, T + NAME_OF_KIND[f.kind], attributes(f), segs=segs[f.block])
