@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import derived
 from ..register import Entry, Register
 from .damage import capitalised, damaged, key
 from .lists import PARTICLES
@@ -63,9 +64,10 @@ def _register_tokens(register: Register) -> dict[str, str]:
     return _token_table(f for e in register.entries for _, f in _display_forms(e))
 
 
-@lru_cache(maxsize=1)
+@derived.cached(dict, sources=("{package}", "edition.names", "edition.*"))
 def _resource_tokens() -> dict[str, dict[str, str]]:
-    """By kind: damaged letter run -> written form, from the general resources."""
+    """By kind: damaged letter run -> written form, from the general resources (derived once,
+    kept on disk)."""
     from ..names.gazetteer import place_names
     from ..names.wordlists import ACCENTED_GIVEN_NAMES
     return {"place": _token_table(place_names()),
