@@ -119,10 +119,13 @@ class _Starts:
         return sorted(out)
 
 
-def scan_matches(name: str, rx: re.Pattern, text: str, starts: _Starts | None):
-    """The matches of expression *name* in *text*, as ``rx.finditer(text)`` gives them, trying
-    only where the expression can begin (*starts*; None: the whole scan)."""
+def scan_matches(name: str, source: str, text: str, starts: _Starts | None):
+    """The matches of expression *name* (regex *source*) in *text*, as ``finditer`` gives them,
+    trying only where the expression can begin (*starts*; None: the whole scan)."""
     where = starts.of(name) if starts is not None else None
+    if where == []:
+        return
+    rx = P.compiled(source)
     if where is None:
         yield from rx.finditer(text)
         return
@@ -139,8 +142,9 @@ def scan_matches(name: str, rx: re.Pattern, text: str, starts: _Starts | None):
 def _candidates(text: str, full_scan: bool = False) -> list[Span]:
     out = []
     starts = None if full_scan else _Starts(text)
-    for name, rx, part_groups, old_groups, cert in P.COMPILED:
-        for m in scan_matches(name, rx, text, starts):
+    for name, source, part_groups, old_groups, cert in P.EXPRESSIONS:
+        for m in scan_matches(name, source, text, starts):
+            rx = m.re
             if part_groups:
                 parts = [_Part(m.start(g), m.end(g), g in old_groups) for g in part_groups]
             elif "span" in rx.groupindex:

@@ -7,6 +7,7 @@ compiled case-insensitively: the bundled text is lowercased, others are not.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # --------------------------------------------------------------------------- words
@@ -212,6 +213,12 @@ STARTS = {
     "month in context": (False, (), _first_words(MONTH_TRIGGERS)),
 }
 
-COMPILED = tuple((name, re.compile(rx, re.IGNORECASE), parts, old, cert)
-                 for name, rx, parts, old, cert in EXPRESSIONS)
+
+
+@functools.lru_cache(maxsize=None)
+def compiled(rx: str) -> re.Pattern:
+    """An expression compiled (case-insensitively), once per process and only when a text needs
+    it: compiling all of them takes longer than scanning a short text."""
+    return re.compile(rx, re.IGNORECASE)
+
 OLD_STYLE_MARK_RE = re.compile(OLD_STYLE_MARK, re.IGNORECASE)
