@@ -53,8 +53,14 @@ class Edition:
 
 
 def check_built(ed: Edition) -> list[Problem]:
-    return [Problem("built", "not built yet: run `edition build` (`edition publish` builds it)", str(p))
-            for p in ed.files if not p.is_file()]
+    """One line per text whose outputs are missing, naming them."""
+    missing: dict[Path, list[str]] = {}
+    for path in ed.files:
+        if not path.is_file():
+            missing.setdefault(path.with_suffix(""), []).append(path.suffix.lstrip(".") or path.name)
+    return [Problem("built", f"not built yet (no {', '.join(kinds)}): run `edition build` (`edition publish` "
+                    "builds it)", f"{stem}.{kinds[0]}" if len(kinds) == 1 else f"{stem}.*")
+            for stem, kinds in missing.items()]
 
 
 def check_well_formed(ed: Edition) -> list[Problem]:
@@ -65,8 +71,9 @@ def check_well_formed(ed: Edition) -> list[Problem]:
         try:
             ed.trees[path] = parse_xml(path)
         except EditionError as exc:
-            problems.append(Problem("well-formed", f"not well-formed XML: {exc.message}", str(exc.path or path),
-                                    exc.line))
+            message = exc.message if exc.message.startswith("not well-formed") else \
+                f"not well-formed XML: {exc.message}"
+            problems.append(Problem("well-formed", message, str(exc.path or path), exc.line))
     return problems
 
 
@@ -74,9 +81,11 @@ def check_namespace(ed: Edition) -> list[Problem]:
     problems = []
     for path, tree in ed.trees.items():
         root = tree.getroot()
-        if etree.QName(root).namespace != TEI_NS or etree.QName(root).localname not in ("TEI", "teiCorpus"):
-            problems.append(Problem("namespace", f"the root element is <{root.tag}>, not <TEI> in the TEI "
-                                    f"namespace ({TEI_NS})", str(path), root.sourceline))
+        name = etree.QName(root)
+        if name.namespace != TEI_NS or name.localname not in ("TEI", "teiCorpus"):
+            where = f"the namespace {name.namespace}" if name.namespace else "no namespace"
+            problems.append(Problem("namespace", f"the root element is <{name.localname}> in {where}; a TEI "
+                                    f"document is <TEI> in the namespace {TEI_NS}", str(path), root.sourceline))
     return problems
 
 
