@@ -13,6 +13,7 @@ each pass, as is Debian's when the worker cannot start (no JPype, no JVM): see :
 ``EDITION_FOP=command`` asks for the command always.
 
 :func:`close` ends the worker (also at exit); a build may call it when it is done.
+``edition.pdf.warm_up()`` starts it early, in the background.
 """
 
 from __future__ import annotations
@@ -120,14 +121,26 @@ class Worker:
             self.proc = child.start([sys.executable, "-m", "edition.fopworker", settings],
                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log)
         self.buffer = b""
+        self.ready = False
+        self.pending = 0            # answers to jobs sent by warm_up, not yet read
+
+    def wait_ready(self) -> None:
+        """Wait for the JVM; OSError when it could not start (the worker is then killed)."""
+        if self.ready:
+            return
         try:
-            ready = self.answer(time.monotonic() + START_TIMEOUT)
+            answer = self.answer(time.monotonic() + START_TIMEOUT)
         except BaseException:
             self.kill()
             raise
-        if not ready.get("ready"):
+        if not answer.get("ready"):
             self.kill()
-            raise OSError(ready.get("error") or "the FOP worker did not start")
+            raise OSError(answer.get("error") or "the FOP worker did not start")
+        self.ready = True
+
+    def send(self, job: dict) -> None:
+        self.proc.stdin.write(json.dumps(job).encode() + b"\n")
+        self.proc.stdin.flush()
 
     def answer(self, deadline: float) -> dict:
         """The worker's next JSON line; subprocess.TimeoutExpired after *deadline*."""
@@ -154,11 +167,14 @@ class Worker:
 
     def job(self, job: dict, timeout: float, started=None) -> dict:
         try:
-            self.proc.stdin.write(json.dumps(job).encode() + b"\n")
-            self.proc.stdin.flush()
+            self.send(job)
             if started:
                 started()
-            return self.answer(time.monotonic() + timeout)
+            deadline = time.monotonic() + timeout
+            while self.pending:     # a warm-up still running counts in the job's time
+                self.answer(deadline)
+                self.pending -= 1
+            return self.answer(deadline)
         except BaseException:
             self.kill()             # timed out, interrupted, or dead: the next job starts anew
             raise
@@ -195,14 +211,28 @@ def run(job: dict, classpath: list[str], timeout: float, started=None) -> dict |
     with _lock:
         try:
             worker = _worker(classpath)
+            worker.wait_ready()
         except OSError as exc:
-            _state["broken"] = str(exc)
+            _state["broken"], _state["worker"] = str(exc), None
             return None
         try:
             return worker.job(job, timeout, started)
         except BaseException:
             _state["worker"] = None
             raise
+
+
+def warm_up(classpath: list[str], jobs: list[dict]) -> None:
+    """Start this process's worker now, without waiting for it, and give it *jobs* whose answers
+    are dropped (small documents: FOP's classes loaded and compiled while the build converts)."""
+    with _lock:
+        try:
+            worker = _worker(classpath)
+            for job in jobs:
+                worker.send(job)
+                worker.pending += 1
+        except OSError:
+            pass                    # the first real job says what is wrong
 
 
 def close() -> None:

@@ -108,11 +108,8 @@ def run_fop(conf: Path, fo: Path, out: Path, *, where: str | Path | None, timeou
     (:mod:`edition.fopclient`), else with the ``fop`` command."""
     kind, classpath = fopclient.engine()
     if kind == "worker":
-        job = {"conf": str(conf), "fo": str(fo), "out": str(out),
-               "mime": AREA_TREE if area_tree else PDF_MIME, "mimic": PDF_MIME if area_tree else None,
-               "allow": [str(fo.parent), str(conf.parent), *map(str, fop_config.font_files().values())]}
         try:
-            answer = fopclient.run(job, classpath, timeout, started=lambda: testpoint("fop"))
+            answer = fopclient.run(_job(conf, fo, out, area_tree), classpath, timeout, started=lambda: testpoint("fop"))
         except subprocess.TimeoutExpired:
             raise EditionError(f"FOP did not finish within {timeout} s", where) from None
         except OSError as exc:
@@ -123,6 +120,39 @@ def run_fop(conf: Path, fo: Path, out: Path, *, where: str | Path | None, timeou
             return answer.get("output", "")
     target = ["-at", PDF_MIME, str(out)] if area_tree else ["-pdf", str(out)]
     return run_command(["-c", str(conf), "-fo", str(fo), *target], where, timeout)
+
+
+def _job(conf: Path, fo: Path, out: Path, area_tree: bool) -> dict:
+    return {"conf": str(conf), "fo": str(fo), "out": str(out),
+            "mime": AREA_TREE if area_tree else PDF_MIME, "mimic": PDF_MIME if area_tree else None,
+            "allow": [str(fo.parent), str(conf.parent), *map(str, fop_config.font_files().values())]}
+
+
+_WARM_UP = ('<fo:root xmlns:fo="%s" language="{lang}"><fo:layout-master-set><fo:simple-page-master '
+            'master-name="p"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>'
+            '<fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">'
+            '<fo:block font-family="{families}" hyphenate="true">Aa <fo:inline font-weight="bold">Bb'
+            '</fo:inline> <fo:inline font-style="italic">Cc</fo:inline></fo:block></fo:flow>'
+            '</fo:page-sequence></fo:root>' % FO_NS)
+
+
+def warm_up(lang: str = "en") -> None:
+    """Start this process's FOP worker now and let it render a small document in the background
+    (both passes, the fonts and the patterns for *lang*), so that the build's first PDF finds
+    FOP's classes loaded: call it at the start of a build that makes PDFs. Does nothing when
+    FOP runs as a command; never raises (the first render reports what is wrong)."""
+    try:
+        kind, classpath = fopclient.engine()
+        if kind != "worker":
+            return
+        root = etree.fromstring(_WARM_UP.format(lang=lang, families=", ".join(fop_config.FAMILIES)))
+        setup, layout = _configure(root)
+        fo = fopclient.folder() / "warm-up.fo"
+        fo.write_bytes(etree.tostring(root))
+        fopclient.warm_up(classpath, [_job(layout, fo, fo.with_suffix(".at.xml"), True),
+                                      _job(setup.path, fo, fo.with_suffix(".pdf"), False)])
+    except (EditionError, OSError):
+        pass
 
 
 def run_command(args: list[str], where: str | Path | None, timeout: int) -> str:

@@ -108,6 +108,23 @@ def test_two_documents_in_one_process_start_one_jvm(tmp_path, fresh):
     assert fopclient.pid() is None and not alive(worker)
 
 
+def test_a_warm_up_starts_the_worker_before_the_first_pdf(tmp_path, monkeypatch, fresh):
+    before = fopclient.starts()
+    pdf.warm_up("en")
+    worker = fopclient.pid()
+    assert worker is not None and fopclient.starts() == before + 1
+    pdf.warm_up("en")                              # the same worker, a second warm-up queued
+    first = pdf.render(simple_fo(*DIARY), tmp_path / "diary.pdf")
+    pdf.render(simple_fo(*TIMBUKTU), tmp_path / "gao.pdf")
+    assert first.warnings == [] and fopclient.pid() == worker and fopclient.starts() == before + 1
+    text = "".join(t for _, t in page_texts(pypdf.PdfReader(str(tmp_path / "gao.pdf"))))
+    assert "Tondibi" in text and "Senju" not in text
+    fopclient.close()
+    monkeypatch.setenv(fopclient.ENV, "command")
+    pdf.warm_up("en")
+    assert fopclient.pid() is None
+
+
 def test_the_workers_pdf_is_the_commands(tmp_path, monkeypatch, transformer, fresh):
     fo = transformer.fo(xmlio.parse_xml(CHRONICLE), **SMALL_PAGES)
     worker = pdf.render(fo, tmp_path / "worker.pdf")
