@@ -2,7 +2,8 @@
 
 :func:`suggest` runs the name finder over a copy of a TEI document and collects
 every name without ``@ref``: those the names pass would add now, and those an
-earlier run already tagged (machine markup, ``@resp="#edition-names"``).
+earlier run already tagged (machine markup, ``@resp="#edition-names"`` or the trained model's
+``#edition-model``).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def suggest(root: etree._Element, register, max_contexts: int = MAX_CONTEXTS,
     edition's, see :mod:`edition.lexicon`)."""
     from .names.document import find_names          # the name finder, loaded only when used
     from .passes.names import RESP
+    from .resp import resp
     work = copy.deepcopy(root)
     found, blocks = find_names(work, register, lexicon)
     by_key: dict[tuple[str, str], Suggestion] = {}
@@ -61,6 +63,6 @@ def suggest(root: etree._Element, register, max_contexts: int = MAX_CONTEXTS,
     for n, block in enumerate(blocks):
         for el, start, end in spans.element_spans(block):
             local = etree.QName(el).localname
-            if local in KIND_OF_NAME and not el.get("ref") and el.get("resp") == RESP:
+            if local in KIND_OF_NAME and not el.get("ref") and el.get("resp") in (RESP, resp("model")):
                 note(local, texts[n], start, end)
     return sorted(by_key.values(), key=lambda s: (-s.count, s.type, s.name))
