@@ -19,8 +19,12 @@ final pass the characters of the FO are checked against the fonts
 (:func:`edition.fop_config.missing`): a character no font has is reported,
 once per character, with where it is (:class:`Missing`), instead of
 silently printing "#". FOP's configuration (fonts, hyphenation, PDF/A,
-tagged PDF) is written for each render into a temporary folder
-(:mod:`edition.fop_config`).
+tagged PDF) is written into a temporary folder of the process
+(:mod:`edition.fop_config`), the same files for every document of a language.
+
+Both passes run in the process's FOP worker (:mod:`edition.fopclient`: one JVM
+for every document), or with the ``fop`` command when there is no worker; the
+same warnings and errors either way. :func:`warm_up` starts the worker early.
 """
 
 from __future__ import annotations
