@@ -15,7 +15,8 @@ _SPACES = re.compile(r"\s+")
 
 def damaged(text: str) -> str:
     """*text* as a damaged source shows it: lowercased, non-ASCII characters deleted."""
-    return "".join(c for c in text.lower() if ord(c) < 128)
+    low = text.lower()
+    return low if low.isascii() else "".join(c for c in low if ord(c) < 128)
 
 
 def key(text: str) -> str:
@@ -25,7 +26,7 @@ def key(text: str) -> str:
 
 def lost_letters(text: Iterable[str]) -> bool:
     """True if the text may have lost its non-ASCII characters: it holds none at all."""
-    return all(c.isascii() for chunk in text for c in chunk)
+    return all(chunk.isascii() for chunk in text)
 
 
 def capitalised(word: str) -> str:

@@ -29,6 +29,7 @@ def accented_words() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=100_000)
 def is_english(word: str) -> bool:
     """A word of the general English lists, inflected forms included ("activities", "carried")."""
     from ..names.resources import is_english_word
