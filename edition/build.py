@@ -5,24 +5,44 @@ that file exists (the scholar's hand-edited TEI, never written by the build)
 and converts the plain text otherwise. The output folder may not hold a
 source. Each source's outputs are written into a staging folder and swapped
 in as one unit (:mod:`edition.outputs`), so a failure or a kill never leaves
-a mixed set behind. Stylesheets and schemas are compiled once per run,
+a mixed set behind. Stylesheets and schemas are compiled once per process,
 whatever the number of sources.
+
+A source whose outputs are up to date (:mod:`edition.manifest`) is not built
+again; the others are built in this process, or by worker processes with
+``jobs`` > 1 (:mod:`edition.parallel`). Nothing heavy (lxml's parse of the
+register, the names resources, Saxon) is loaded before something is to be built.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from . import register as register_mod
 from .config import Config
 from .errors import EditionError
+from .manifest import Manifest, edition_digest, source_key
 from .outputs import OutputFolder, commit, refuse_source_folder
-from .pipeline import convert, load_register
-from .xmlio import parse_xml, parse_xml_bytes, read_text, serialize
 
 OUTPUTS = ("xml", "html", "fo", "pdf")
+#: an id the stylesheets make with generate-id() (common.xsl: occ-, sec-): Saxon's "d" + the
+#: number of the document in its processor + "e" + the node's number in the document
+GENERATED_ID = re.compile(rb"(?<=[\"'#])(occ|sec)-d(\d+)e(?=\d)")
+
+
+def stable_ids(data: bytes) -> bytes:
+    """*data* with the document numbers of its generated ids counted from 1 in the order they
+    first occur. Saxon numbers the documents of a process one after the other, so without this
+    the ids of a page would depend on how many pages the process made before it: a source
+    rebuilt alone, or by another worker, would differ from the same source in a full build."""
+    numbers: dict[bytes, bytes] = {}
+
+    def renumber(match: re.Match) -> bytes:
+        number = numbers.setdefault(match.group(2), str(len(numbers) + 1).encode())
+        return match.group(1) + b"-d" + number + b"e"
+    return GENERATED_ID.sub(renumber, data)
 
 
 @dataclass
@@ -32,6 +52,7 @@ class SourceResult:
     written: list[Path] = field(default_factory=list)
     diagnostics: list = field(default_factory=list)
     error: EditionError | None = None
+    reused: bool = False              # up to date: nothing was built, nothing written
 
     @property
     def ok(self) -> bool:
@@ -45,6 +66,12 @@ class BuildOptions:
     pdf: bool = True
     search: bool = True                                 # index the pages for search (edition.search)
     notice: Callable[[str], None] | None = None         # where the search index reports, one line
+    force: bool = False                                 # build every source, up to date or not
+    jobs: int = 1                                       # worker processes (1: in this process)
+
+    def for_worker(self) -> "BuildOptions":
+        """The options a worker process gets: what makes a source's outputs, nothing to call back."""
+        return replace(self, notice=None, jobs=1, search=False)
 
 
 def find_sources(config: Config, given: list[str] | tuple[str, ...] = ()) -> list[Path]:
@@ -71,6 +98,8 @@ class Builder:
     """Builds many sources with one register, one validator and one set of compiled stylesheets."""
 
     def __init__(self, config: Config, options: BuildOptions):
+        from .pipeline import load_register
+
         self.config = config
         self.options = options
         self.register = load_register(config)
@@ -100,6 +129,10 @@ class Builder:
         written there (not the previous build's file). For a hand-edited TEI
         the text is None: the diagnostics point into the edited file itself.
         """
+        from . import register as register_mod
+        from .pipeline import convert
+        from .xmlio import parse_xml, parse_xml_bytes, read_text, serialize
+
         edited = edited_tei_for(source)
         if edited is not None:
             tree = parse_xml(edited, allow_xinclude=self.config.allow_xinclude)
@@ -111,7 +144,6 @@ class Builder:
         target = self.options.out_dir / f"{source.stem}.xml"
         data = serialize(tree)
         return parse_xml_bytes(data, str(target)), target, data
-
     def build_one(self, source: Path, folder: OutputFolder) -> SourceResult:
         result = SourceResult(source.stem, source)
         try:
@@ -145,14 +177,16 @@ class Builder:
     def _commit(self, folder: OutputFolder, name: str, tree, render: bool = True,
                 result: SourceResult | None = None) -> list[Path]:
         """Write every output into a staging folder, then swap them in as one unit."""
+        from .xmlio import serialize
+
         stage = folder.stage(name)
         try:
             stage.write("xml", serialize(tree))
             remove: list[str] = []
             if render:
-                stage.write("html", self.transformer.html(
-                    tree, tei_file=f"{name}.xml", pdf_file=f"{name}.pdf" if self.options.pdf else None))
-                fo = self.transformer.fo(tree, paper=self.config.paper)
+                stage.write("html", stable_ids(self.transformer.html(
+                    tree, tei_file=f"{name}.xml", pdf_file=f"{name}.pdf" if self.options.pdf else None)))
+                fo = stable_ids(self.transformer.fo(tree, paper=self.config.paper))
                 if self.options.pdf:
                     fo = self._pdf(fo, stage.file("pdf"), tree, name, result)
                 else:
@@ -164,21 +198,73 @@ class Builder:
 
 
 def build(config: Config, sources: list[Path], options: BuildOptions,
-          progress: Callable[[SourceResult], None] | None = None) -> list[SourceResult]:
-    """Build *sources* into options.out_dir, which must not hold any of them (nor the register)."""
+          progress: Callable[[SourceResult], None] | None = None,
+          tick: Callable[[SourceResult, int, int], None] | None = None) -> list[SourceResult]:
+    """Build *sources* into options.out_dir, which must not hold any of them (nor the register).
+
+    Sources whose outputs are up to date are not built again (unless options.force): their
+    results have ``reused`` set. *progress* gets every result in the order of *sources*;
+    *tick* gets each built one as soon as it is done, with the count done and to do.
+    """
     protected = [*sources, *(t for t in map(edited_tei_for, sources) if t is not None)]
     if config.register:
         protected.append(config.register)
     refuse_source_folder(options.out_dir, protected, [config.root / "source"])
-    builder = Builder(config, options)
-    results = []
     with OutputFolder(options.out_dir) as folder:
-        for source in sources:
-            result = builder.build_one(source, folder)
-            results.append(result)
-            if progress:
-                progress(result)
-        if options.search:
+        manifest = Manifest.load(folder.path)
+        common = edition_digest(config, options.validate, options.pdf, folder.path)
+        keys = [source_key(common, s, edited_tei_for(s), config.allow_xinclude) for s in sources]
+        todo = [i for i, s in enumerate(sources)
+                if options.force or not manifest.up_to_date(s.stem, keys[i])]
+        results: list[SourceResult] = []
+        try:
+            _run(config, sources, options, todo, keys, manifest, results, progress, tick)
+        finally:
+            if not given_sources(config, sources):
+                manifest.keep_only(s.stem for s in sources)
+            manifest.save()
+        if options.search and not manifest.search_current():
             from .search import index_site
-            index_site(folder.path, options.notice)
+            if index_site(folder.path, options.notice) is not None:
+                manifest.searched()
+                manifest.save()
     return results
+
+
+def given_sources(config: Config, sources: list[Path]) -> bool:
+    """Whether *sources* is a choice of sources rather than the edition's every one."""
+    return [Path(s).resolve() for s in sources] != [s.resolve() for s in find_sources(config)]
+
+
+def _run(config, sources, options, todo, keys, manifest, results, progress, tick) -> None:
+    """Build the sources of *todo* (indices), reporting every result in the order of *sources*."""
+    from .parallel import run_sources
+
+    def emit(result: SourceResult) -> None:
+        results.append(result)
+        if progress:
+            progress(result)
+
+    def reused_until(stop: int) -> None:
+        while len(results) < stop:
+            source = sources[len(results)]
+            emit(SourceResult(source.stem, edited_tei_for(source) or source, reused=True))
+
+    count = [0]
+
+    def done(result: SourceResult) -> None:
+        count[0] += 1
+        if tick:
+            tick(result, count[0], len(todo))
+
+    def built(n: int, result: SourceResult) -> None:
+        index = todo[n]
+        reused_until(index)
+        if result.ok:
+            manifest.record(result.name, keys[index], result.written)
+        else:
+            manifest.forget(result.name)
+        emit(result)
+
+    run_sources(config, options, [sources[i] for i in todo], built, done)
+    reused_until(len(sources))

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from edition import outputs
+from edition import manifest, outputs
 from edition.cli import cli
 from edition_helpers import make_edition
 
@@ -63,11 +63,12 @@ def edition(*args, env=None, timeout=120):
 
 
 def listing(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and p.name != manifest.NAME}
 
 
 def hidden(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+    """What a build left behind: hidden entries but the build's manifest (edition.manifest)."""
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".") and p.name != manifest.NAME)
 
 
 def error_lines(output: str) -> list[str]:
@@ -252,7 +253,7 @@ def test_disk_full_names_the_file_and_builds_the_other_sources(edition_dir, monk
         return real_fsync(fd)
 
     monkeypatch.setattr(os, "fsync", fsync)
-    result = run("build", "--no-pdf")
+    result = run("build", "--no-pdf", "-j", "1")          # in this process, where fsync is patched
     assert result.exit_code == 2
     assert f"{edition_dir / 'build' / 'one.html'}: error: could not be written: No space left on device" \
         in result.output
