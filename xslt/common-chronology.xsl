@@ -167,14 +167,19 @@
   <!-- the sentence a date stands in, in the reading text, as three strings: before, the date, after -->
   <xsl:function name="ed:date-sentence" as="xs:string+">
     <xsl:param name="date" as="element()"/>
-    <xsl:variable name="block" select="ed:date-block($date)"/>
-    <xsl:variable name="read" select="$block//(text() | gap)[not(ancestor::note[. >> $block])]
-                                      [not(ancestor::orig[../reg])]"/>
+    <xsl:variable name="read" select="ed:block-reading(ed:date-block($date))"/>
     <xsl:variable name="inside" select="$date//(text() | gap)"/>
     <xsl:sequence select="
         ed:sentence-end(ed:reading-string($read[. &lt;&lt; $date]), true()),
         normalize-space(ed:reading-string($read intersect $inside)),
         ed:sentence-end(ed:reading-string($read[. >> $date] except $inside), false())"/>
+  </xsl:function>
+
+  <!-- the pieces of a block's reading text (text nodes and gaps; not its notes' nor a replaced orig),
+       read once for all the dates of the block -->
+  <xsl:function name="ed:block-reading" as="node()*" cache="yes">
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="$block//(text() | gap)[not(ancestor::note[. >> $block])][not(ancestor::orig[../reg])]"/>
   </xsl:function>
 
   <xsl:function name="ed:reading-string" as="xs:string">
@@ -189,10 +194,17 @@
     <xsl:param name="before" as="xs:boolean"/>
     <!-- a full stop with no space after it ("in 1905.Just") ends a sentence too: a mark (U+E000)
          and a space are put there, and taken out again -->
-    <xsl:variable name="spaced" select="replace(normalize-space($text),
-                                        '(^|[\p{Ll}\d]{2})([.!?][&quot;”’»)\]]*)(\p{Lu}\p{Ll})', '$1$2&#xE000; $3')"/>
-    <xsl:variable name="words" select="tokenize($spaced, ' ')[. ne '']"/>
-    <xsl:variable name="ends" select="for $i in 1 to count($words) return
+    <!-- only the words that can decide what is kept are read: the last $ed:context-words + 1 before
+         a date, the first ones after it (beyond them the text is cut anyway; splitting a word only
+         adds words) -->
+    <xsl:variable name="plain" select="tokenize(normalize-space($text), ' ')[. ne '']"/>
+    <xsl:variable name="from" select="if ($before) then max((1, count($plain) - $ed:context-words)) else 1"/>
+    <xsl:variable name="words" select="subsequence($plain, $from, $ed:context-words + 1)
+                                       ! ed:split-stop(., $from eq 1 and position() eq 1)"/>
+    <xsl:variable name="n" select="count($words)"/>
+    <xsl:variable name="tested" select="if ($before) then max((1, $n - $ed:context-words)) to $n
+                                        else 1 to min(($n, $ed:context-words))"/>
+    <xsl:variable name="ends" select="for $i in $tested return
                                       $i[ed:ends-sentence($words[$i], $words[$i + 1])]"/>
     <xsl:variable name="kept" select="
         if ($before) then $words[position() gt (max($ends), 0)[1]]
@@ -205,8 +217,21 @@
     <xsl:variable name="joined" select="replace(string-join($shown, ' '), '&#xE000; ?', '')"/>
     <xsl:sequence select="
         if ($joined eq '') then ''
-        else if ($before) then $joined || (if (matches($text, '\s$')) then ' ' else '')
+        else if ($before) then $joined || (if (substring($text, string-length($text)) = (' ', '&#9;', '&#10;', '&#13;')) then ' ' else '')
         else (if (matches($text, '^\s')) then ' ' else '') || $joined"/>
+  </xsl:function>
+
+  <!-- a word of a text, split after a full stop with no space after it: "1905.Just" -> "1905.&#xE000;",
+       "Just". The stop needs two lower-case letters or digits before it ("U.S.A" is not split),
+       except at the start of the text ($first). Words without . ! ? are not matched at all (the
+       pattern never spans a space, so word by word is the same as the whole text at once) -->
+  <xsl:function name="ed:split-stop" as="xs:string+">
+    <xsl:param name="word" as="xs:string"/>
+    <xsl:param name="first" as="xs:boolean"/>
+    <xsl:sequence select="
+        if (translate($word, '.!?', '') eq $word) then $word
+        else tokenize(replace($word, (if ($first) then '(^|[\p{Ll}\d]{2})' else '([\p{Ll}\d]{2})') ||
+                              '([.!?][&quot;”’»)\]]*)(\p{Lu}\p{Ll})', '$1$2&#xE000; $3'), ' ')"/>
   </xsl:function>
 
   <!-- whether a word ends a sentence: it ends in . ! or ? (and closing quotes or brackets), it is not

@@ -303,6 +303,13 @@
                           and not($piece/ancestor::note[. >> $block])"/>
   </xsl:function>
 
+  <!-- is a piece inside $block part of its reading text? (ed:in-reading without the test that it is inside) -->
+  <xsl:function name="ed:read-piece" as="xs:boolean">
+    <xsl:param name="piece" as="node()"/>
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="not($piece/ancestor::orig[../reg]) and not($piece/ancestor::note[. >> $block])"/>
+  </xsl:function>
+
   <!-- a few words around a mention in the reading text:
        <ed:context before="… went to" form="Paris" after="in 1898 …"/> (the ellipses where it is cut).
        Only the nearest pieces of text are read (enough for the words wanted), so a long paragraph
@@ -311,10 +318,14 @@
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="block" select="ed:mention-block($name)"/>
     <xsl:variable name="reach" select="8 * $index-context-words + 8"/>
+    <!-- ed:in-reading, with the test "inside the block" read from document order: a piece before the
+         name is inside the block when it comes after the block's start, a piece after the name when
+         it comes before the first node after the block -->
+    <xsl:variable name="end" select="$block/following::node()[1]"/>
     <xsl:variable name="before" select="string-join($name/preceding::node()[self::text() or self::gap][position() le $reach]
-                                        [ed:in-reading(., $block)] ! ed:piece-text(.), '')"/>
+                                        [. >> $block][ed:read-piece(., $block)] ! ed:piece-text(.), '')"/>
     <xsl:variable name="after" select="string-join($name/following::node()[self::text() or self::gap][position() le $reach]
-                                       [ed:in-reading(., $block)] ! ed:piece-text(.), '')"/>
+                                       [empty($end) or . &lt;&lt; $end][ed:read-piece(., $block)] ! ed:piece-text(.), '')"/>
     <xsl:variable name="b" select="ed:words($before)"/>
     <xsl:variable name="a" select="ed:words($after)"/>
     <xsl:variable name="n" select="$index-context-words"/>
