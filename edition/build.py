@@ -105,6 +105,9 @@ class Builder:
         self.register = load_register(config)
         self._validator = None
         self._transformer = None
+        if options.pdf:
+            from .pdf import warm_up
+            warm_up(config.language)        # FOP starts loading in the background (edition.fopclient)
 
     @property
     def validator(self):
