@@ -184,7 +184,8 @@
 
   <xsl:function name="ed:reading-string" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
-    <xsl:sequence select="string-join($nodes ! (if (self::gap) then $ed:gap-mark else string(.)), '')"/>
+    <xsl:sequence select="if (exists($nodes/self::gap)) then string-join($nodes ! (if (self::gap) then $ed:gap-mark else string(.)), '')
+                          else string-join($nodes, '')"/>
   </xsl:function>
 
   <!-- the part of the text before a date ($before) or after it that belongs to the date's sentence,
@@ -197,7 +198,7 @@
     <!-- only the words that can decide what is kept are read: the last $ed:context-words + 1 before
          a date, the first ones after it (beyond them the text is cut anyway; splitting a word only
          adds words) -->
-    <xsl:variable name="plain" select="tokenize(normalize-space($text), ' ')[. ne '']"/>
+    <xsl:variable name="plain" select="tokenize($text)"/>
     <xsl:variable name="from" select="if ($before) then max((1, count($plain) - $ed:context-words)) else 1"/>
     <xsl:variable name="words" select="subsequence($plain, $from, $ed:context-words + 1)
                                        ! ed:split-stop(., $from eq 1 and position() eq 1)"/>
@@ -217,8 +218,8 @@
     <xsl:variable name="joined" select="replace(string-join($shown, ' '), '&#xE000; ?', '')"/>
     <xsl:sequence select="
         if ($joined eq '') then ''
-        else if ($before) then $joined || (if (substring($text, string-length($text)) = (' ', '&#9;', '&#10;', '&#13;')) then ' ' else '')
-        else (if (matches($text, '^\s')) then ' ' else '') || $joined"/>
+        else if ($before) then $joined || (if (ed:space-last($text)) then ' ' else '')
+        else (if (ed:space-first($text)) then ' ' else '') || $joined"/>
   </xsl:function>
 
   <!-- a word of a text, split after a full stop with no space after it: "1905.Just" -> "1905.&#xE000;",

@@ -84,7 +84,7 @@
   <!-- the words of a name -->
   <xsl:function name="ed:words" as="xs:string*">
     <xsl:param name="text" as="xs:string?"/>
-    <xsl:sequence select="tokenize(normalize-space(string($text)), ' ')[. ne '']"/>
+    <xsl:sequence select="tokenize(string($text))"/>
   </xsl:function>
 
   <!-- the last position in $words where the words $sought begin (compared folded), or nothing -->
@@ -303,13 +303,6 @@
                           and not($piece/ancestor::note[. >> $block])"/>
   </xsl:function>
 
-  <!-- is a piece inside $block part of its reading text? (ed:in-reading without the test that it is inside) -->
-  <xsl:function name="ed:read-piece" as="xs:boolean">
-    <xsl:param name="piece" as="node()"/>
-    <xsl:param name="block" as="element()"/>
-    <xsl:sequence select="not($piece/ancestor::orig[../reg]) and not($piece/ancestor::note[. >> $block])"/>
-  </xsl:function>
-
   <!-- a few words around a mention in the reading text:
        <ed:context before="… went to" form="Paris" after="in 1898 …"/> (the ellipses where it is cut).
        Only the nearest pieces of text are read (enough for the words wanted), so a long paragraph
@@ -322,17 +315,17 @@
          name is inside the block when it comes after the block's start, a piece after the name when
          it comes before the first node after the block -->
     <xsl:variable name="end" select="$block/following::node()[1]"/>
-    <xsl:variable name="before" select="string-join($name/preceding::node()[self::text() or self::gap][position() le $reach]
-                                        [. >> $block][ed:read-piece(., $block)] ! ed:piece-text(.), '')"/>
-    <xsl:variable name="after" select="string-join($name/following::node()[self::text() or self::gap][position() le $reach]
-                                       [empty($end) or . &lt;&lt; $end][ed:read-piece(., $block)] ! ed:piece-text(.), '')"/>
+    <xsl:variable name="before" select="ed:reading-string($name/preceding::node()[self::text() or self::gap][position() le $reach]
+                                        [. >> $block][not(ancestor::orig[../reg])][not(ancestor::note[. >> $block])])"/>
+    <xsl:variable name="after" select="ed:reading-string($name/following::node()[self::text() or self::gap][position() le $reach]
+                                       [empty($end) or . &lt;&lt; $end][not(ancestor::orig[../reg])][not(ancestor::note[. >> $block])])"/>
     <xsl:variable name="b" select="ed:words($before)"/>
     <xsl:variable name="a" select="ed:words($after)"/>
     <xsl:variable name="n" select="$index-context-words"/>
     <ed:context form="{ed:mention-form($name)}"
         before="{(if (count($b) gt $n) then '… ' else '') || string-join(subsequence($b, count($b) - $n + 1), ' ')
-                 || (if (exists($b) and matches($before, '\s$')) then ' ' else '')}"
-        after="{(if (exists($a) and matches($after, '^\s')) then ' ' else '') || string-join(subsequence($a, 1, $n), ' ')
+                 || (if (exists($b) and ed:space-last($before)) then ' ' else '')}"
+        after="{(if (exists($a) and ed:space-first($after)) then ' ' else '') || string-join(subsequence($a, 1, $n), ' ')
                 || (if (count($a) gt $n) then ' …' else '')}"/>
   </xsl:function>
 

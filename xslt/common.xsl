@@ -324,13 +324,24 @@
 
   <!-- a stable anchor of a block (paragraph, list item, block quotation): its xml:id, else the id of
        its section (or "text") and its number among the blocks of its kind there: "sec-exile-p3" -->
-  <xsl:function name="ed:block-id" as="xs:string">
+  <xsl:function name="ed:block-id" as="xs:string" cache="yes">
     <xsl:param name="block" as="element()"/>
-    <xsl:variable name="where" select="($block/ancestor::div[1] ! ed:section-id(.), 'text')[1]"/>
-    <xsl:variable name="n" select="count($block/preceding::*[node-name() eq node-name($block)]
-                                   [(ancestor::div[1] ! ed:section-id(.), 'text')[1] eq $where]) + 1"/>
-    <xsl:sequence select="($block/@xml:id/string(), $where || '-' || local-name($block) || $n)[1]"/>
+    <xsl:variable name="where" select="ed:block-where($block)"/>
+    <!-- the elements of its name before it (not around it) in the same section -->
+    <xsl:variable name="n" select="count(key('ed:elements', local-name($block), root($block))[. &lt;&lt; $block]
+                                         [namespace-uri() eq namespace-uri($block)][ed:block-where(.) eq $where]
+                                         except $block/ancestor::*) + 1"/>
+    <xsl:sequence select="if ($block/@xml:id) then string($block/@xml:id) else $where || '-' || local-name($block) || $n"/>
   </xsl:function>
+
+  <!-- where a block is numbered: the id of its section, else "text" (the header's blocks too) -->
+  <xsl:function name="ed:block-where" as="xs:string">
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="($block/ancestor::div[1] ! ed:section-id(.), 'text')[1]"/>
+  </xsl:function>
+
+  <!-- every element by its local name -->
+  <xsl:key name="ed:elements" match="*" use="local-name()"/>
 
   <!-- the depth of a div: 1 for a top-level section -->
   <xsl:function name="ed:section-level" as="xs:integer">
@@ -354,6 +365,18 @@
     <xsl:sequence select="string-join($el//(text() | gap)[not(ancestor::note)]
                           [not(ancestor::orig[following-sibling::reg | preceding-sibling::reg])]
                           ! (if (self::gap) then $ed:gap-mark else string(.)), '')"/>
+  </xsl:function>
+
+  <!-- whether a text begins / ends with whitespace (as regex \s: space, tab, line feed, carriage
+       return); tested without a regular expression, which costs more on a long text -->
+  <xsl:variable name="ed:whitespace" as="xs:string+" select="(' ', '&#9;', '&#10;', '&#13;')"/>
+  <xsl:function name="ed:space-first" as="xs:boolean">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="substring($text, 1, 1) = $ed:whitespace"/>
+  </xsl:function>
+  <xsl:function name="ed:space-last" as="xs:boolean">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="substring($text, string-length($text)) = $ed:whitespace"/>
   </xsl:function>
 
   <!-- what a reg changes, in words, for a tooltip: "the source reads: ramn mercader" -->
