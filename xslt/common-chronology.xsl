@@ -59,7 +59,7 @@
 
   <!-- the dates of the reading text that have an ISO value (dates inside a diplomatic reading
        that the reading text replaces are left out), sorted by value, ties in document order -->
-  <xsl:function name="ed:chronology-dates" as="element()*">
+  <xsl:function name="ed:chronology-dates" as="element()*" cache="yes">
     <xsl:param name="doc" as="node()"/>
     <xsl:perform-sort select="ed:reading-dates($doc)[exists(ed:date-iso(.))]">
       <xsl:sort select="ed:date-iso(.)"/>
@@ -184,8 +184,7 @@
 
   <xsl:function name="ed:reading-string" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
-    <xsl:sequence select="if (exists($nodes/self::gap)) then string-join($nodes ! (if (self::gap) then $ed:gap-mark else string(.)), '')
-                          else string-join($nodes, '')"/>
+    <xsl:sequence select="string-join($nodes ! (if (self::gap) then $ed:gap-mark else string(.)), '')"/>
   </xsl:function>
 
   <!-- the part of the text before a date ($before) or after it that belongs to the date's sentence,

@@ -266,7 +266,7 @@
   </xsl:function>
 
   <!-- the entries of one kind that the text points to, in index order -->
-  <xsl:function name="ed:index-entries" as="element()*">
+  <xsl:function name="ed:index-entries" as="element()*" cache="yes">
     <xsl:param name="doc" as="node()"/>
     <xsl:param name="kind" as="xs:string"/>
     <xsl:sequence select="ed:sort-entries(root($doc)//standOff//*[@xml:id][ed:kind(.) eq $kind]

@@ -16,6 +16,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:xslt"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
@@ -81,7 +82,13 @@
   <!-- the language of the labels for the document of $node -->
   <xsl:function name="ed:lang" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:variable name="wanted" select="($lang[. ne ''], root($node)/*/@xml:lang/string(), 'en')[1]"/>
+    <xsl:sequence select="ed:document-lang(root($node))"/>
+  </xsl:function>
+
+  <!-- (ed:lang, worked out once for each document) -->
+  <xsl:function name="ed:document-lang" as="xs:string" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:variable name="wanted" select="($lang[. ne ''], $root/*/@xml:lang/string(), 'en')[1]"/>
     <xsl:sequence select="if ($ed:labels[1]/@*[local-name() eq substring-before($wanted || '-', '-')])
                           then substring-before($wanted || '-', '-') else 'en'"/>
   </xsl:function>
@@ -89,9 +96,13 @@
   <xsl:function name="ed:label" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="node" as="node()"/>
-    <xsl:variable name="row" select="$ed:labels[@key eq $key]"/>
+    <xsl:variable name="row" select="$ed:label-rows($key)"/>
     <xsl:sequence select="string(($row/@*[local-name() eq ed:lang($node)], $row/@en, $key)[1])"/>
   </xsl:function>
+
+  <!-- the rows of ed:labels by key (all of them, in order, when a key has several) -->
+  <xsl:variable name="ed:label-rows" as="map(xs:string, element(ed:label)+)"
+                select="map:merge($ed:labels ! map {string(@key): .}, map {'duplicates': 'combine'})"/>
 
   <!-- ================================================================ register -->
 
@@ -130,7 +141,7 @@
   </xsl:function>
 
   <!-- the register entry a name points to (first local @ref), or nothing -->
-  <xsl:function name="ed:entry" as="element()?">
+  <xsl:function name="ed:entry" as="element()?" cache="yes">
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="id" select="substring-after((tokenize($name/@ref)[starts-with(., '#')])[1], '#')"/>
     <xsl:sequence select="if ($id) then key('ed:entry', $id, root($name))[1] else ()"/>
@@ -285,7 +296,7 @@
   </xsl:function>
 
   <!-- the machine-readable value of a date (an HTML datetime), or nothing -->
-  <xsl:function name="ed:date-iso" as="xs:string?">
+  <xsl:function name="ed:date-iso" as="xs:string?" cache="yes">
     <xsl:param name="date" as="element()"/>
     <xsl:sequence select="($date/(@when, @from, @notBefore, @to, @notAfter))
                           [matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')][1]/string()"/>
@@ -297,13 +308,13 @@
 
   <!-- a div with nothing but its heading (or divs with nothing but theirs): "notes", "references";
        the outputs leave it out, and the numbers of the sections do not count it -->
-  <xsl:function name="ed:empty-div" as="xs:boolean">
+  <xsl:function name="ed:empty-div" as="xs:boolean" cache="yes">
     <xsl:param name="div" as="element()"/>
     <xsl:sequence select="not($div/text()[normalize-space()]) and
                           (every $c in $div/* satisfies ($c/self::head or $c/self::div[ed:empty-div(.)]))"/>
   </xsl:function>
 
-  <xsl:function name="ed:section-number" as="xs:string">
+  <xsl:function name="ed:section-number" as="xs:string" cache="yes">
     <xsl:param name="div" as="element()"/>
     <xsl:variable name="n">
       <xsl:number select="$div" level="multiple" count="div[not(ed:empty-div(.))]" format="1.1"/>

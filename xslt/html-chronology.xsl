@@ -33,7 +33,7 @@
 
   <!-- the id of a date in the text: its xml:id, else "date-N", N its number among the dates of the
        text in document order (so the same text gives the same ids) -->
-  <xsl:function name="ed:date-id" as="xs:string">
+  <xsl:function name="ed:date-id" as="xs:string" cache="yes">
     <xsl:param name="date" as="element()"/>
     <xsl:sequence select="($date/@xml:id/string(),
                            'date-' || count(key('ed:text-dates', 'all', root($date))[. &lt;&lt; $date]) + 1)[1]"/>
