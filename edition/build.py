@@ -241,8 +241,6 @@ def given_sources(config: Config, sources: list[Path]) -> bool:
 
 def _run(config, sources, options, todo, keys, manifest, results, progress, tick) -> None:
     """Build the sources of *todo* (indices), reporting every result in the order of *sources*."""
-    from .parallel import run_sources
-
     def emit(result: SourceResult) -> None:
         results.append(result)
         if progress:
@@ -269,5 +267,53 @@ def _run(config, sources, options, todo, keys, manifest, results, progress, tick
             manifest.forget(result.name)
         emit(result)
 
-    run_sources(config, options, [sources[i] for i in todo], built, done)
+    chosen = [sources[i] for i in todo]
+    jobs = min(options.jobs, len(chosen))
+    if jobs > 1:
+        from .parallel import run_pool
+
+        def broken(n: int) -> SourceResult:
+            return SourceResult(chosen[n].stem, chosen[n], error=EditionError(
+                "the worker process building it ended unexpectedly; build it again (-j 1 builds "
+                "in the build's own process)", chosen[n]))
+        worker = options.for_worker()
+        run_pool(build_source, chosen, (config, worker), jobs, prepare=prepare_worker,
+                 built=built, done=done, broken=broken, out_dir=options.out_dir)
+    elif chosen:
+        builder, folder = Builder(config, options), OutputFolder(options.out_dir)
+        for n, source in enumerate(chosen):
+            result = builder.build_one(source, folder)
+            done(result)
+            built(n, result)
     reused_until(len(sources))
+
+
+# -- the unit of work -----------------------------------------------------------------------
+
+_builder: tuple | None = None       # (key, Builder) of this process, for build_source
+
+
+def _builder_for(config: Config, options: BuildOptions) -> Builder:
+    """This process's Builder for *config* and *options* (made again when the register changed)."""
+    global _builder
+    from .manifest import file_digest
+    key = (config, options, file_digest(config.register))
+    if _builder is None or _builder[0] != key:
+        _builder = (key, Builder(config, options))
+    return _builder[1]
+
+
+def build_source(source: Path, config: Config, options: BuildOptions) -> SourceResult:
+    """Build one source into options.out_dir: its outputs written (one unit), its result returned.
+
+    Its arguments are all it depends on (each process keeps one Builder for them), so it can be
+    mapped onto worker processes (:mod:`edition.parallel`), or another engine, as it is."""
+    return _builder_for(config, options).build_one(Path(source), OutputFolder(options.out_dir))
+
+
+def prepare_worker(config: Config, options: BuildOptions) -> None:
+    """A worker's start: its Builder, the register read once; a problem is the first source's error."""
+    try:
+        _builder_for(config, options)
+    except Exception:
+        pass

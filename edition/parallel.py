@@ -1,13 +1,9 @@
-"""Building sources in this process or in worker processes.
+"""Worker processes for ``edition build -j N``.
 
-The unit of work is :func:`build_source`: one source, the configuration and the options in,
-the source's outputs written (as one unit, :mod:`edition.outputs`) and its
-:class:`~edition.build.SourceResult` out. It depends on nothing else, so it could be mapped
-onto another engine as it is; each process keeps one :class:`~edition.build.Builder` (the
-register read once, the schema and the stylesheets compiled once, the names resources loaded
-once) for every source it builds.
-
-With more than one job, the sources are built by a pool of worker processes
+The build hands :func:`run_pool` its unit of work (:func:`edition.build.build_source`: one
+source, the configuration and the options in, the source's outputs written and its result out)
+and a function that prepares a worker once (its Builder: the register read, schema and
+stylesheets compiled once per worker). The sources are built by a pool of worker processes
 (``concurrent.futures`` with the *spawn* start method: a fresh interpreter, no copy of this
 process's threads or Java). Results are handed on in the order of the sources, whatever order
 they finish in. The workers ignore Ctrl-C (the terminal sends it to them too); the build's
@@ -26,14 +22,12 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from .errors import EditionError
 
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 PR_SET_PDEATHSIG = 1
 GRACE = 10.0                    # seconds a worker has to stop before it is killed
 
-_builder = None                 # (config, options, Builder) of this process
-_busy = False                   # a worker is building a source (so a SIGTERM unwinds it)
+_busy = False                   # a worker is running a piece of work (so a SIGTERM unwinds it)
 
 
 def default_jobs() -> int:
@@ -44,45 +38,16 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _builder_for(config, options):
-    """This process's Builder for *config* and *options* (made again when the register changed)."""
-    global _builder
-    from .manifest import file_digest
-    key = (config, options, file_digest(config.register))
-    if _builder is None or _builder[0] != key:
-        from .build import Builder
-        _builder = (key, Builder(config, options))
-    return _builder[1]
-
-
-def build_source(source: Path, config, options):
-    """Build one source into options.out_dir: its outputs written, its result returned."""
-    from .outputs import OutputFolder
-    return _builder_for(config, options).build_one(Path(source), OutputFolder(options.out_dir))
-
-
-def run_sources(config, options, sources: list[Path], built: Callable[[int, object], None],
-                done: Callable[[object], None] | None = None) -> None:
-    """Build *sources*; ``built(n, result)`` for each in their order, ``done(result)`` as each ends."""
-    if not sources:
-        return
-    jobs = min(options.jobs, len(sources))
-    if jobs <= 1:
-        from .build import Builder
-        from .outputs import OutputFolder
-        builder, folder = Builder(config, options), OutputFolder(options.out_dir)
-        for n, source in enumerate(sources):
-            result = builder.build_one(Path(source), folder)
-            if done:
-                done(result)
-            built(n, result)
-        return
-    _run_pool(config, options.for_worker(), sources, jobs, built, done)
-
-
-def _run_pool(config, options, sources, jobs, built, done) -> None:
+def run_pool(work: Callable, items: list, args: tuple, jobs: int, *, prepare: Callable,
+             built: Callable[[int, object], None], done: Callable[[object], None] | None,
+             broken: Callable[[int], object], out_dir: Path) -> None:
+    """``work(item, *args)`` for every item in *jobs* worker processes, each prepared once by
+    ``prepare(*args)``; ``built(n, result)`` in the order of *items*, ``done(result)`` as each
+    ends, ``broken(n)`` the result of an item whose worker died. *work* and *prepare* are
+    module-level functions (they are pickled by name); *out_dir* is cleaned up if stopped."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
     executor = None
     try:
@@ -90,15 +55,18 @@ def _run_pool(config, options, sources, jobs, built, done) -> None:
         old = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
         try:
             executor = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                                           initializer=_start_worker, initargs=(config, options, os.getpid()))
-            futures = {executor.submit(_work, source, config, options): n for n, source in enumerate(sources)}
+                                           initializer=_start_worker, initargs=(prepare, args, os.getpid()))
+            futures = {executor.submit(_work, work, item, args): n for n, item in enumerate(items)}
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, old)
         finished: dict[int, object] = {}
         following = 0
         for future in as_completed(futures):
             n = futures[future]
-            finished[n] = _result_of(future, sources[n])
+            try:
+                finished[n] = future.result()
+            except BrokenProcessPool:
+                finished[n] = broken(n)
             if done:
                 done(finished[n])
             while following in finished:
@@ -106,22 +74,9 @@ def _run_pool(config, options, sources, jobs, built, done) -> None:
                 following += 1
     except BaseException:
         if executor is not None:
-            _stop(executor, options.out_dir)
+            _stop(executor, out_dir)
         raise
     executor.shutdown(wait=True)
-
-
-def _result_of(future, source: Path):
-    """The result of a finished future; a worker that died is this source's error."""
-    from concurrent.futures.process import BrokenProcessPool
-
-    from .build import SourceResult
-    try:
-        return future.result()
-    except BrokenProcessPool:
-        return SourceResult(source.stem, source, error=EditionError(
-            "the worker process building it ended unexpectedly; build it again (-j 1 builds in "
-            "the build's own process)", source))
 
 
 def _stop(executor, out_dir: Path) -> None:
@@ -170,22 +125,19 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _start_worker(config, options, parent: int) -> None:
+def _start_worker(prepare: Callable, args: tuple, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _terminate)
     _die_with_parent(parent)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
-    try:
-        _builder_for(config, options)   # the register once; a problem is the first source's error
-    except Exception:
-        pass
+    prepare(*args)
 
 
-def _work(source: Path, config, options):
+def _work(work: Callable, item, args: tuple):
     global _busy
     _busy = True
     try:
-        return build_source(source, config, options)
+        return work(item, *args)
     except _Stopped as exc:
         os._exit(128 + exc.signum)
     finally:

@@ -111,7 +111,7 @@ def test_messages_come_in_the_order_of_the_sources(edition_dir):
 def test_one_job_builds_in_this_process(edition_dir, monkeypatch):
     def no_pool(*args, **kwargs):
         raise AssertionError("a pool was started")
-    monkeypatch.setattr(parallel, "_run_pool", no_pool)
+    monkeypatch.setattr(parallel, "run_pool", no_pool)
     assert build("--no-pdf", "-j", "1").exit_code == 0
 
 
