@@ -100,25 +100,27 @@ def corpus(edition: list[str], tmp: Path, env: dict[str, str], sizes: list[int],
     for size in sizes:
         folder = make_edition(tmp / f"corpus-{size}", size)
         words = sum(len(p.read_text(encoding="utf-8").split()) for p in (folder / "source").glob("*.txt"))
-        for pdf in (False, True):
-            if pdf and size not in pdf_sizes:
-                continue
-            times = {}
-            for j in jobs:
-                args = [*edition, "build", "--no-search", "--force", "-j", str(j)]
-                args += [] if pdf else ["--no-pdf"]
-                label = f"corpus {size} texts ({words:,} words) -j {j}{' PDF' if pdf else ''}"
-                times[j] = report(label, [run(args, folder, env)])
-            if 1 in times and len(times) > 1:
-                print("    speed-up over -j 1: " + ", ".join(
-                    f"-j {j}: {times[1] / t:.2f}x" for j, t in times.items() if j != 1))
-        if size == min(sizes):
+        build(edition, folder, env, size, words, jobs, pdf=False)
+        if size == min(sizes):          # the last build had these options: only the change is rebuilt
             changed = folder / "source" / "text-0000.txt"
             changed.write_text(changed.read_text(encoding="utf-8") + "A line added.\n", encoding="utf-8")
-            report(f"rebuild corpus {size}, one source changed",
-                   [run([*edition, "build", "--no-search", "--no-pdf"], folder, env)])
-            report(f"rebuild corpus {size}, nothing changed",
-                   [run([*edition, "build", "--no-search", "--no-pdf"], folder, env)])
+            again = [*edition, "build", "--no-search", "--no-pdf", "-j", str(jobs[-1])]
+            report(f"rebuild corpus {size}, one source changed", [run(again, folder, env)])
+            report(f"rebuild corpus {size}, nothing changed", [run(again, folder, env)])
+        if size in pdf_sizes:
+            build(edition, folder, env, size, words, jobs, pdf=True)
+
+
+def build(edition: list[str], folder: Path, env: dict[str, str], size: int, words: int,
+          jobs: list[int], pdf: bool) -> None:
+    times = {}
+    for j in jobs:
+        args = [*edition, "build", "--no-search", "--force", "-j", str(j)] + ([] if pdf else ["--no-pdf"])
+        label = f"corpus {size} texts ({words:,} words) -j {j}{' PDF' if pdf else ''}"
+        times[j] = report(label, [run(args, folder, env)])
+    if 1 in times and len(times) > 1:
+        print("    speed-up over -j 1: " + ", ".join(
+            f"-j {j}: {times[1] / t:.2f}x" for j, t in times.items() if j != 1))
 
 
 def main() -> None:
