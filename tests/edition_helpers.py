@@ -53,3 +53,17 @@ def html_text(el, view: str = "diplomatic") -> str:
     hidden = "orig" if view == "reading" else "reg gap"
     hide = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in hidden.split())
     return norm("".join(el.xpath(f".//text()[{NOT_GENERATED}][not(ancestor-or-self::*[{hide}])]")))
+
+
+def with_fake_fop(tmp_path: Path, monkeypatch, script: str, edition: Path) -> Path:
+    """*edition* as the working folder, with *script* (formatted with {python}) as the `fop` on PATH."""
+    import os
+    import sys
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    fop = bindir / "fop"
+    fop.write_text(script.format(python=sys.executable))
+    fop.chmod(0o755)
+    monkeypatch.chdir(edition)
+    monkeypatch.setenv("PATH", f"{bindir}{os.pathsep}{os.environ['PATH']}")
+    return edition

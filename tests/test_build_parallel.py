@@ -20,7 +20,7 @@ import pytest
 from edition import manifest, parallel
 from edition.build import SourceResult
 from edition.errors import EditionError
-from edition_helpers import make_edition, run_cli
+from edition_helpers import make_edition, with_fake_fop, run_cli
 
 TEXTS = {
     "edirne.txt": "the sultan left edirne for constantinople in april 1453.\n"
@@ -50,15 +50,7 @@ with open(args[args.index("-pdf") + 1], "wb") as fh:
 
 @pytest.fixture
 def edition_dir(tmp_path, repo, monkeypatch):
-    ed = make_edition(tmp_path / "ed", TEXTS)
-    bindir = tmp_path / "bin"
-    bindir.mkdir()
-    fop = bindir / "fop"
-    fop.write_text(FAKE_FOP.format(python=sys.executable))
-    fop.chmod(0o755)
-    monkeypatch.chdir(ed)
-    monkeypatch.setenv("PATH", f"{bindir}{os.pathsep}{os.environ['PATH']}")
-    return ed
+    return with_fake_fop(tmp_path, monkeypatch, FAKE_FOP, make_edition(tmp_path / "ed", TEXTS))
 
 
 def files(folder: Path) -> dict[str, bytes]:

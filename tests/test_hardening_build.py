@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from edition import manifest, outputs
 from edition.cli import cli
-from edition_helpers import make_edition
+from edition_helpers import make_edition, with_fake_fop
 
 TEXT_OLD = "the old text was written in lisbon in 1755.\n"
 TEXT_NEW = "the new text was written in kyoto in 1603.\n"
@@ -40,15 +40,7 @@ with open(args[args.index("-pdf") + 1], "wb") as fh:
 
 @pytest.fixture
 def edition_dir(tmp_path, repo, monkeypatch):
-    ed = make_edition(tmp_path / "ed", {"one.txt": TEXT_OLD})
-    bindir = tmp_path / "bin"
-    bindir.mkdir()
-    fop = bindir / "fop"
-    fop.write_text(FAKE_FOP.format(python=sys.executable))
-    fop.chmod(0o755)
-    monkeypatch.chdir(ed)
-    monkeypatch.setenv("PATH", f"{bindir}{os.pathsep}{os.environ['PATH']}")
-    return ed
+    return with_fake_fop(tmp_path, monkeypatch, FAKE_FOP, make_edition(tmp_path / "ed", {"one.txt": TEXT_OLD}))
 
 
 def run(*args):
