@@ -127,11 +127,8 @@ def add(register_tree: etree._ElementTree, entries: list[NewEntry], source: str,
         standoff = etree.Element(T + "standOff")
         _append_like(root, standoff)
     for entry in entries:
-        list_tag = KINDS[entry.kind][0]
-        lst = standoff.find(T + list_tag)
-        if lst is None:
-            lst = etree.Element(T + list_tag)
-            _append_like(standoff, lst)
+        from .annotate import kind_list
+        lst = kind_list(standoff, entry.kind)
         el = entry.element(source, when)
         depth = sum(1 for _ in lst.iterancestors()) + 1
         etree.indent(el, space="  ", level=depth)

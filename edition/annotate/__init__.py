@@ -104,7 +104,7 @@ def note_change(root: etree._Element, text: str, when: str, who: str = WHO) -> N
 
 def add_entries(root: etree._Element, register) -> list[str]:
     """Copy into the document's standOff the register entries its names point to and it lacks."""
-    from ..register import KINDS, KIND_OF_NAME
+    from ..register import KIND_OF_NAME
     pointed = {ref[1:] for el in root.iter(*(T + n for n in KIND_OF_NAME))
                for ref in (el.get("ref") or "").split() if ref.startswith("#")}
     standoff = root.find(T + "standOff")
@@ -118,10 +118,16 @@ def add_entries(root: etree._Element, register) -> list[str]:
         standoff.tail = header.tail
         header.addnext(standoff)
     for entry in missing:
-        list_tag = KINDS[entry.kind][0]
-        lst = standoff.find(T + list_tag)
-        if lst is None:
-            lst = etree.Element(T + list_tag)
-            append_like(standoff, lst)
-        append_like(lst, copy.deepcopy(entry.element))
+        append_like(kind_list(standoff, entry.kind), copy.deepcopy(entry.element))
     return [e.id for e in missing]
+
+
+def kind_list(standoff: etree._Element, kind: str) -> etree._Element:
+    """The standOff's list of entries of *kind* (listPerson, listPlace…), appended if it has none."""
+    from ..register import KINDS
+    list_tag = KINDS[kind][0]
+    lst = standoff.find(T + list_tag)
+    if lst is None:
+        lst = etree.Element(T + list_tag)
+        append_like(standoff, lst)
+    return lst
