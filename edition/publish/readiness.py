@@ -51,6 +51,10 @@ class Edition:
     def tei(self) -> list[Path]:
         return [*self.texts, *([self.register_file] if self.register_file else [])]
 
+    def parsed(self):
+        """(path, tree) of every text that could be parsed, in order."""
+        return [(path, self.trees[path]) for path in self.texts if self.trees.get(path) is not None]
+
 
 def check_built(ed: Edition) -> list[Problem]:
     """One line per text whose outputs are missing, naming them."""
@@ -142,9 +146,8 @@ HEADER_POINTS = {
 
 def check_header(ed: Edition) -> list[Problem]:
     problems = []
-    for path in ed.texts:
-        tree = ed.trees.get(path)
-        if tree is None or etree.QName(tree.getroot()).namespace != TEI_NS:
+    for path, tree in ed.parsed():
+        if etree.QName(tree.getroot()).namespace != TEI_NS:
             continue
         root = tree.getroot()
         header = root.find(HEADER)
@@ -163,10 +166,7 @@ def check_size(ed: Edition) -> list[Problem]:
 
 def check_licence(ed: Edition) -> list[Problem]:
     problems = []
-    for path in ed.texts:
-        tree = ed.trees.get(path)
-        if tree is None:
-            continue
+    for path, tree in ed.parsed():
         for lic in tree.getroot().iterfind(f"{FILE_DESC}/{T}publicationStmt/{T}availability/{T}licence"):
             target = (lic.get("target") or "").strip()
             if target and licences.find(target) is None:
@@ -178,10 +178,7 @@ def check_licence(ed: Edition) -> list[Problem]:
 
 def check_refs(ed: Edition) -> list[Problem]:
     problems = []
-    for path in ed.texts:
-        tree = ed.trees.get(path)
-        if tree is None:
-            continue
+    for path, tree in ed.parsed():
         for text in tree.getroot().iter(T + "text"):
             for el in text.iter():
                 for ref in (el.get("ref") or "").split() if isinstance(el.tag, str) else ():
