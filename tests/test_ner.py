@@ -102,3 +102,22 @@ def test_the_shipped_model_finds_honorific_names_in_both_cases():
         found = {(t[m.start:m.end].lower(), m.kind) for m in recognise.mentions(t)}
         assert any(k == "person" and "milman" in s for s, k in found), found
         assert ("zanzibar", "place") in found, found
+
+
+@pytest.mark.skipif(not recognise.model_path().is_file(), reason="no trained model shipped")
+def test_skipping_unlikely_tokens_decides_as_the_full_sums():
+    text = ("In 1851 the surveyor Ana Quispe left Cuzco for Arequipa with two mules; "
+            "the Compañía de Minas paid her passage. Hiroshi Tanaka met her at Callao.")
+    t = recognise.tagger()
+    plan = recognise._label_plan(tuple(t.labels()))
+    spans = tokenize(text)
+    t.set(features.sentence_features([text[s:e] for s, e in spans], True))
+    full = [recognise._kind_probs_at(t.marginal, plan, i) for i in range(len(spans))]
+    quick = [recognise._kind_probs_at(t.marginal, plan, i, recognise.THRESHOLD)
+             for i in range(len(spans))]
+    assert any(q is recognise._UNLIKELY for q in quick)       # most tokens are skipped
+    assert any(q is not recognise._UNLIKELY for q in quick)   # the names are not
+    for q, f in zip(quick, full):
+        assert q == f or sum(v for _, v in f.values()) < recognise.THRESHOLD
+    decoded = [recognise._decode_kinds(k, spans, recognise.THRESHOLD, text, True) for k in (full, quick)]
+    assert decoded[0] == decoded[1] and decoded[0]

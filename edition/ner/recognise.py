@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
 from .features import SENTENCE_END, is_cased, sentence_features
 from .lexicon import lexicon
@@ -86,7 +88,7 @@ def mentions(text: str, cased: bool | None = None, threshold: float = THRESHOLD)
     out: list[Mention] = []
     for a, b in _sequences(words):
         t.set(sentence_features(words[a:b], cased))
-        kinds = [_kind_probs_at(t.marginal, plan, i) for i in range(b - a)]
+        kinds = [_kind_probs_at(t.marginal, plan, i, threshold) for i in range(b - a)]
         out.extend(_decode_kinds(kinds, spans[a:b], threshold, text, cased))
     return out
 
@@ -99,9 +101,20 @@ def _label_plan(labels: tuple[str, ...]) -> tuple[tuple[tuple[str, str, bool], .
     return plan, tuple(dict.fromkeys(typ for _, typ, _ in plan))
 
 
-def _kind_probs_at(marginal, plan, i: int) -> dict[str, tuple[float, float]]:
+#: what :func:`_kind_probs_at` gives a token that cannot reach the threshold: nothing (the decoder
+#: reads a missing type as no chance at all, and decides the same as with the small true sums)
+_UNLIKELY: Mapping[str, tuple[float, float]] = MappingProxyType({})
+#: P(O) must leave the other labels this much below the threshold to skip their sums (the
+#: marginals add up to 1 only within rounding; near the threshold the full sums decide)
+_MARGIN = 1e-3
+
+
+def _kind_probs_at(marginal, plan, i: int, threshold: float = 0.0) -> Mapping[str, tuple[float, float]]:
     """:func:`_kind_probs` of token *i*, read from the tagger's marginals (the same sums, in the
-    same order)."""
+    same order); :data:`_UNLIKELY` for a token whose labels other than "O" together stay clearly
+    below *threshold* (most tokens: one marginal tells)."""
+    if threshold > 0.0 and 1.0 - marginal("O", i) < threshold - _MARGIN:
+        return _UNLIKELY
     labels, types = plan
     out = dict.fromkeys(types, (0.0, 0.0))
     for label, typ, begins in labels:
@@ -131,7 +144,7 @@ def _decode(probs: list[dict[str, float]], spans: list[tuple[int, int]], thresho
 _NONE = (0.0, 0.0)
 
 
-def _decode_kinds(kinds: list[dict[str, tuple[float, float]]], spans: list[tuple[int, int]],
+def _decode_kinds(kinds: list[Mapping[str, tuple[float, float]]], spans: list[tuple[int, int]],
                   threshold: float, text: str, cased: bool) -> list[Mention]:
     """:func:`_decode` from the per-type probabilities of every token (:func:`_kind_probs`)."""
     out = []
