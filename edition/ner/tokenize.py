@@ -6,6 +6,7 @@ The recogniser tags these tokens; offsets let the names pass wrap the original c
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: abbreviations that keep their full stop (titles and initials are handled below)
@@ -25,7 +26,13 @@ NEGATION = re.compile(r"n['\u2019]t$", re.IGNORECASE)
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every token of *text*, in order."""
+    """(start, end) of every token of *text*, in order (kept for the last texts: the names pass and
+    the truecaser of the reading text tokenize the same blocks)."""
+    return list(_tokenize(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _tokenize(text: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     for m in TOKEN.finditer(text):
         start, end = m.span()
@@ -47,7 +54,7 @@ def tokenize(text: str) -> list[tuple[int, int]]:
         out.append((start, end))
         if m.group("stop") and end < m.end():
             out.append((end, m.end()))
-    return _merge_negations(text, out)
+    return tuple(_merge_negations(text, out))
 
 
 def _merge_negations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
