@@ -151,7 +151,7 @@ def _decode_kinds(kinds: list[Mapping[str, tuple[float, float]]], spans: list[tu
     i, n = 0, len(kinds)
     while i < n:
         kp = kinds[i]
-        if sum(v for _, v in kp.values()) < threshold:
+        if not kp or sum(v for _, v in kp.values()) < threshold:
             i += 1
             continue
         typ = max(kp, key=lambda k: kp[k][1])
@@ -181,12 +181,18 @@ def _common_word(word: str) -> bool:
     return "word" in classes and "given" not in classes
 
 
+@functools.lru_cache(maxsize=1)
+def _wordlists():
+    from ..names.wordlists import STOPWORDS, TITLES      # the names package imports this one
+    return STOPWORDS, TITLES
+
+
 def _name_tokens(words: list[str], kind: str, cased: bool) -> tuple[int, int]:
     """The tokens of a mention that are the name: without "the", a house number or other signs
     before it, and, for a person, the titles before it ("Mr.", "Colonel": the conventions keep
     titles and roles outside the name); in a text with capitals, without lowercase words at
     either end ("that year Jordan"). Nothing is left of a mention made of such words only."""
-    from ..names.wordlists import STOPWORDS, TITLES
+    STOPWORDS, TITLES = _wordlists()
 
     def outside(w: str) -> bool:
         low = w.lower().rstrip(".")

@@ -10,6 +10,7 @@ general resource the truecaser reads.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from .. import derived
@@ -100,10 +101,20 @@ CLITICS = ("nt", "re", "ll", "ve", "s", "d", "m")
 MIN_BASE = 3
 
 
+#: the endings by their last letter, in the order of :data:`ENDINGS` (a word is tried on those only)
+_ENDINGS_BY_LAST = {c: tuple(x for x in ENDINGS if x[0][-1] == c) for c in {x[0][-1] for x in ENDINGS}}
+
+
 def bases(word: str, depth: int = 2) -> list[str]:
     """The forms *word* may be inflected or respelled from (``workers`` -> ``worker``, ``work``;
     ``stopped`` -> ``stop``; ``colours`` -> ``colors``, ``color``): candidates, to be looked up
     in a word list."""
+    return list(_bases(word, depth))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _bases(word: str, depth: int) -> tuple[str, ...]:
+    """:func:`bases`, kept per word (a word's classes read them twice, inflected words share them)."""
     out: list[str] = [IRREGULAR[word]] if word in IRREGULAR else []
     for british, american in BRITISH:
         if british in word:
@@ -111,7 +122,7 @@ def bases(word: str, depth: int = 2) -> list[str]:
     if "f" in word and depth > 1:     # the long s of old printing, read as f ("themfelves")
         out.append(word.replace("f", "s"))
         out.extend(word[:k] + "s" + word[k + 1:] for k, c in enumerate(word) if c == "f")
-    for ending, replacements in ENDINGS:
+    for ending, replacements in _ENDINGS_BY_LAST.get(word[-1:], ()):
         if not word.endswith(ending) or len(word) - len(ending) < MIN_BASE - 1:
             continue
         stem = word[:-len(ending)]
@@ -121,8 +132,8 @@ def bases(word: str, depth: int = 2) -> list[str]:
         if len(stem) > MIN_BASE and stem[-1] == stem[-2] and ending in ("ed", "ing", "er", "est", "en"):
             out.append(stem[:-1])       # a doubled consonant
     if depth > 1:
-        out += [b for first in list(out) for b in bases(first, depth - 1)]
-    return list(dict.fromkeys(out))
+        out += [b for first in list(out) for b in _bases(first, depth - 1)]
+    return tuple(dict.fromkeys(out))
 
 
 def contraction(word: str, is_function_word: Callable[[str], bool]) -> bool:
