@@ -79,9 +79,22 @@ def _segments(block: etree._Element) -> list[_Seg]:
     return segs
 
 
+def _raw_parts(el: etree._Element, parts: list[str]) -> None:
+    """The strings of :func:`_segments`, in order, added to *parts* (no segments made)."""
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in NON_DIPLOMATIC:
+            _raw_parts(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+
+
 def raw_text_of(block: etree._Element) -> str:
     """The diplomatic text of a block exactly as it stands."""
-    return "".join(s.value for s in _segments(block))
+    parts: list[str] = []
+    _raw_parts(block, parts)
+    return "".join(parts)
 
 
 def text_of(block: etree._Element) -> str:
@@ -98,11 +111,13 @@ def text_of(block: etree._Element) -> str:
 def element_spans(block: etree._Element) -> list[tuple[etree._Element, int, int]]:
     """(element, start, end) for every element inside the block, in document order."""
     out: list[tuple[etree._Element, int, int]] = []
+    parts: list[str] = []
     pos = 0
 
     def walk(el: etree._Element) -> None:
         nonlocal pos
         if el.text:
+            parts.append(el.text)
             pos += len(el.text)
         for child in el:
             if isinstance(child.tag, str) and child.tag not in NON_DIPLOMATIC:
@@ -112,10 +127,11 @@ def element_spans(block: etree._Element) -> list[tuple[etree._Element, int, int]
                 walk(child)
                 entry[2] = pos
             if child.tail:
+                parts.append(child.tail)
                 pos += len(child.tail)
 
     walk(block)
-    view = nfc.view(raw_text_of(block))
+    view = nfc.view("".join(parts))
     if view:
         return [(el, view.nfc(s), view.nfc(e)) for el, s, e in out]
     return [tuple(e) for e in out]  # type: ignore[misc]
@@ -188,7 +204,7 @@ def wrap(block: etree._Element, start: int, end: int, tag: str,
     if not 0 <= start < end:
         return None
     segs = _segments(block) if segs is None else segs
-    view = nfc.view("".join(s.value for s in segs))
+    view = nfc.view("".join([s.value for s in segs]))
     if view:
         if end >= len(view.to_raw):
             return None
@@ -235,7 +251,7 @@ def insert(block: etree._Element, pos: int, new: etree._Element, segs: list[_Seg
     right after the character before it (at the start, before the first). False if *pos*
     is outside the text. *segs*: as for :func:`wrap`."""
     segs = _segments(block) if segs is None else segs
-    view = nfc.view("".join(s.value for s in segs))
+    view = nfc.view("".join([s.value for s in segs]))
     if view:
         if pos > len(view.to_raw) - 1:
             return False
