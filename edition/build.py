@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
+from .background import Lane
 from .config import Config
 from .errors import EditionError
 from .manifest import Manifest, edition_digest, source_key
@@ -105,6 +106,8 @@ class Builder:
         self.register = load_register(config)
         self._validator = None
         self._transformer = None
+        #: the thread of the checks and the HTML (edition.background)
+        self.lane = Lane()
         if options.pdf:
             from .pdf import warm_up
             warm_up(config.language)        # FOP starts loading in the background (edition.fopclient)
@@ -152,52 +155,64 @@ class Builder:
         try:
             tree, origin, data = self.tei_for(source)
             result.origin = origin
-            if self.options.validate:
-                result.diagnostics = self.validator.check(tree, str(origin), source=data)
-                if not result.ok:
-                    # the TEI is written so that the reported lines can be looked at; nothing is
-                    # transformed from it, and the previous HTML, FO and PDF stay
-                    result.written = self._commit(folder, result.name, tree, render=False)
-                    return result
-            result.written = self._commit(folder, result.name, tree, result=result)
+            self._make(folder, result, tree, data)
         except EditionError as exc:
             result.error = exc
         except OSError as exc:          # disk full, permissions: this source fails, the others go on
             result.error = EditionError(exc.strerror or str(exc), exc.filename or source)
         return result
 
-    def _pdf(self, fo: bytes, pdf: Path, tree, name: str, result: SourceResult | None) -> bytes:
+    def _make(self, folder: OutputFolder, result: SourceResult, tree, data: bytes | None) -> None:
+        """Check the TEI and make its outputs, written into a staging folder and swapped in as one
+        unit. The checks (lxml, which lets the other threads run meanwhile) go on beside the FO,
+        the HTML beside the PDF (FOP works in a process of its own). An invalid TEI is written so
+        that the reported lines can be looked at; nothing made from it is kept, and the previous
+        HTML, FO and PDF stay."""
+        from .xmlio import serialize, serialize_without_doctype
+
+        name, pdf = result.name, self.options.pdf
+        stage = folder.stage(name)
+        try:
+            stage.write("xml", serialize(tree))
+            fo, failed = b"", None
+            try:            # Saxon reads a copy: the tree is the checks' until they are done
+                text = serialize_without_doctype(tree)
+            except EditionError as exc:
+                text, failed = b"", exc
+            checks = (self.lane.run(self.validator.check, tree, str(result.origin), source=data)
+                      if self.options.validate else None)
+            try:
+                if failed is None:
+                    fo = stable_ids(self.transformer.fo(text, paper=self.config.paper))
+            except EditionError as exc:
+                failed = exc
+            if checks is not None:
+                result.diagnostics = checks.result()
+            if not result.ok:
+                result.written = commit(stage)
+                return
+            if failed is not None:
+                raise failed
+            html = self.lane.run(self.transformer.html, text, tei_file=f"{name}.xml",
+                                 pdf_file=f"{name}.pdf" if pdf else None)
+            if pdf:
+                fo = self._pdf(fo, stage.file("pdf"), tree, name, result)
+            stage.write("html", stable_ids(html.result()))
+            stage.write("fo", fo)
+            # without the PDF, an older one goes: it would not match the new text
+            result.written = commit(stage, [] if pdf else [f"{name}.pdf"])
+        finally:
+            stage.discard()
+
+    def _pdf(self, fo: bytes, pdf: Path, tree, name: str, result: SourceResult) -> bytes:
         """The PDF, in two passes for its index (:mod:`edition.pdf`); the FO as rendered. A
         character the fonts lack, or a warning of FOP, is a warning of the source's result."""
         from .pdf import diagnostics, render
 
         fo_path = self.options.out_dir / f"{name}.fo"
         rendered = render(fo, pdf, name=fo_path)
-        if result is not None:
-            result.diagnostics += diagnostics(rendered, tree, result.origin, fo_path)
+        result.diagnostics += diagnostics(rendered, tree, result.origin, fo_path)
         return rendered.fo
-
-    def _commit(self, folder: OutputFolder, name: str, tree, render: bool = True,
-                result: SourceResult | None = None) -> list[Path]:
-        """Write every output into a staging folder, then swap them in as one unit."""
-        from .xmlio import serialize
-
-        stage = folder.stage(name)
-        try:
-            stage.write("xml", serialize(tree))
-            remove: list[str] = []
-            if render:
-                stage.write("html", stable_ids(self.transformer.html(
-                    tree, tei_file=f"{name}.xml", pdf_file=f"{name}.pdf" if self.options.pdf else None)))
-                fo = stable_ids(self.transformer.fo(tree, paper=self.config.paper))
-                if self.options.pdf:
-                    fo = self._pdf(fo, stage.file("pdf"), tree, name, result)
-                else:
-                    remove.append(f"{name}.pdf")    # an older PDF would not match the new text
-                stage.write("fo", fo)
-            return commit(stage, remove)
-        finally:
-            stage.discard()
 
 
 def build(config: Config, sources: list[Path], options: BuildOptions,

@@ -121,8 +121,9 @@ class Transformer:
 
     # -- transformation --------------------------------------------------------------
     @staticmethod
-    def _document(processor, tree: etree._ElementTree | etree._Element, name: str | None):
-        data = serialize_without_doctype(tree)
+    def _document(processor, tree: etree._ElementTree | etree._Element | bytes, name: str | None):
+        """Saxon's document of *tree*, or of the serialised XML *tree* (without a DOCTYPE)."""
+        data = tree if isinstance(tree, bytes) else serialize_without_doctype(tree)
         try:
             return processor.parse_xml(xml_text=data.decode("utf-8"))
         except Exception as exc:
