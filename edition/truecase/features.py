@@ -52,6 +52,7 @@ class Prepared:
     bigrams: bool
     compound: list[str]
     phrases: list[str]
+    resources: bool = True       # *own* is word_features(w, resources) of every token
 
 
 def prepare(tokens: list[str], feature_set: str = "full", compound: list[str] | None = None) -> Prepared:
@@ -64,16 +65,17 @@ def prepare(tokens: list[str], feature_set: str = "full", compound: list[str] | 
     kinds = [k if c not in (PART, HYPHEN) else "" for k, c in zip(starts(low), compound)]
     phrases = _phrase_marks(low, lexicon()[1]) if resources else [""] * len(low)
     return Prepared(low, [word_features(w, resources) for w in low], kinds, heading(low),
-                    feature_set != "nobigrams", compound, phrases)
+                    feature_set != "nobigrams", compound, phrases, resources)
 
 
 def _place(p: Prepared, i: int) -> list[str]:
-    f = []
     w, kind = p.low[i], p.kinds[i]
     if kind:
-        f += ["st=" + kind, "st|w=" + kind + "|" + w]
+        f = ["st=" + kind, "st|w=" + kind + "|" + w]
     elif is_word(w):
-        f.append("st=none")
+        f = ["st=none"]
+    else:
+        f = []
     if p.phrases[i]:
         f.append("ph=" + p.phrases[i])
     if p.compound[i]:
@@ -85,6 +87,11 @@ def _place(p: Prepared, i: int) -> list[str]:
 
 
 @functools.lru_cache(maxsize=200_000)
+def _near_word(w: str, resources: bool) -> tuple[tuple[str, ...], ...]:
+    """:func:`_near` of a word with its own features, kept per word."""
+    return _near(w, word_features(w, resources))
+
+
 def _near(w: str, own: tuple[tuple[str, ...], tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
     """The features a word *w* (with its own features *own*) gives its neighbours at -2, -1, +1
     and +2: its word, at -1 and +1 also its classes and kind, at -2 and +2 its last class."""
@@ -100,16 +107,18 @@ def features(p: Prepared, start: int = 0, end: int | None = None) -> list[list[s
     low, own, n = p.low, p.own, len(p.low)
     end = n if end is None else end
     first = max(start - 2, 0)
-    near = [_near(low[j], own[j]) for j in range(first, min(end + 2, n))]
+    resources = p.resources
+    near = [_near_word(low[j], resources) for j in range(first, min(end + 2, n))]
     near[:0] = [()] * first                   # indices as in the block
     out = []
+    bigrams = p.bigrams
     for i in range(start, end):
-        f = ["b", *own[i][0], *_place(p, i)]
-        f.extend(near[i - 2][0] if i >= 2 else ("-2edge",))
-        f.extend(near[i - 1][1] if i >= 1 else ("-1edge",))
-        f.extend(near[i + 1][2] if i + 1 < n else ("1edge",))
-        f.extend(near[i + 2][3] if i + 2 < n else ("2edge",))
-        if p.bigrams:
+        f = ["b", *own[i][0], *_place(p, i),
+             *(near[i - 2][0] if i >= 2 else ("-2edge",)),
+             *(near[i - 1][1] if i >= 1 else ("-1edge",)),
+             *(near[i + 1][2] if i + 1 < n else ("1edge",)),
+             *(near[i + 2][3] if i + 2 < n else ("2edge",))]
+        if bigrams:
             if i > 0:
                 f.append("bi-=" + low[i - 1] + "|" + low[i])
             if i + 1 < n:

@@ -25,7 +25,7 @@ OPENING = frozenset("\"'([{`\u201c\u2018")
 
 
 def is_word(token: str) -> bool:
-    return any(c.isalnum() for c in token)
+    return token.isalnum() or any(c.isalnum() for c in token)
 
 
 def starts(tokens: list[str]) -> list[str]:
