@@ -120,6 +120,12 @@ def _token_info(tokens: list[str], cased: bool):
     return low, classes, shapes, _phrase_marks(low, lexicon()[1]), initial
 
 
+@functools.lru_cache(maxsize=10_000)
+def _shape_features(sh: str) -> tuple[str, str, str, bool]:
+    """A shape's features: its own, at -1 and +1, and whether it begins with a capital."""
+    return "sh=" + sh, "-1sh=" + sh, "1sh=" + sh, sh.startswith("X")
+
+
 def sentence_features(tokens: list[str], cased: bool | None = None) -> list[list[str]]:
     """The features of every token of one sentence (or block)."""
     if cased is None:
@@ -127,18 +133,19 @@ def sentence_features(tokens: list[str], cased: bool | None = None) -> list[list
     low, _, shapes, marks, initial = _token_info(tokens, cased)
     words = [_word(w) for w in low]
     n = len(tokens)
+    shaped = [_shape_features(sh) for sh in shapes] if cased else None
     out = []
     for i in range(n):
         w = low[i]
-        f = list(words[i][0])
+        f = [*words[i][0]]
         if marks[i]:
             f.append("phrase=" + marks[i])
         if initial[i]:
             f.append("initial")
         if cased:
-            sh = shapes[i]
-            f.append("sh=" + sh)
-            if sh.startswith("X") and not initial[i]:
+            sh = shaped[i]
+            f.append(sh[0])
+            if sh[3] and not initial[i]:
                 f.append("cap-inside")
         else:
             f.append("uncased")
@@ -146,13 +153,13 @@ def sentence_features(tokens: list[str], cased: bool | None = None) -> list[list
         if i >= 1:
             f.extend(words[i - 1][2])
             if cased:
-                f.append("-1sh=" + shapes[i - 1])
+                f.append(shaped[i - 1][1])
         else:
             f.append("-1edge")
         if i + 1 < n:
             f.extend(words[i + 1][3])
             if cased:
-                f.append("1sh=" + shapes[i + 1])
+                f.append(shaped[i + 1][2])
         else:
             f.append("1edge")
         f.append("2w=" + low[i + 2] if i + 2 < n else "2edge")
