@@ -24,7 +24,7 @@ from typing import Callable
 from .background import Lane
 from .config import Config
 from .errors import EditionError
-from .manifest import Manifest, edition_digest, source_key
+from .manifest import Manifest, edition_digest, source_key, tei_digest
 from .outputs import OutputFolder, commit, refuse_source_folder
 
 OUTPUTS = ("xml", "html", "fo", "pdf")
@@ -69,6 +69,8 @@ class BuildOptions:
     notice: Callable[[str], None] | None = None         # where the search index reports, one line
     force: bool = False                                 # build every source, up to date or not
     jobs: int = 1                                       # worker processes (1: in this process)
+    #: texts whose TEI in out_dir is current (Manifest.converted): read back, not converted again
+    converted: frozenset[str] = frozenset()
 
     def for_worker(self) -> "BuildOptions":
         """The options a worker process gets: what makes a source's outputs, nothing to call back."""
@@ -145,9 +147,16 @@ class Builder:
             # the build copy gets the register entries as they are now
             register_mod.attach(tree.getroot(), self.register)
             return tree, edited, None
+        target = self.options.out_dir / f"{source.stem}.xml"
+        if source.stem in self.options.converted:
+            try:
+                data = target.read_bytes()
+            except OSError:
+                data = None         # gone since the manifest was read: converted again
+            if data is not None:
+                return parse_xml_bytes(data, str(target)), target, data
         text = read_text(source)
         tree = convert(text, self.config, source.stem, self.register, self.options.out_dir)
-        target = self.options.out_dir / f"{source.stem}.xml"
         data = serialize(tree)
         return parse_xml_bytes(data, str(target)), target, data
     def build_one(self, source: Path, folder: OutputFolder) -> SourceResult:
@@ -230,13 +239,19 @@ def build(config: Config, sources: list[Path], options: BuildOptions,
     refuse_source_folder(options.out_dir, protected, [config.root / "source"])
     with OutputFolder(options.out_dir) as folder:
         manifest = Manifest.load(folder.path)
-        common = edition_digest(config, options.validate, options.pdf, folder.path)
+        tei = tei_digest(config, folder.path)
+        common = edition_digest(config, options.validate, options.pdf, folder.path, tei)
         keys = [source_key(common, s, edited_tei_for(s), config.allow_xinclude) for s in sources]
+        teis = [source_key(tei, s, edited_tei_for(s), config.allow_xinclude) for s in sources]
         todo = [i for i, s in enumerate(sources)
                 if options.force or not manifest.up_to_date(s.stem, keys[i])]
+        if not options.force:
+            options = replace(options, converted=frozenset(
+                sources[i].stem for i in todo
+                if edited_tei_for(sources[i]) is None and manifest.converted(sources[i].stem, teis[i])))
         results: list[SourceResult] = []
         try:
-            _run(config, sources, options, todo, keys, manifest, results, progress, tick)
+            _run(config, sources, options, todo, (keys, teis), manifest, results, progress, tick)
         finally:
             if not given_sources(config, sources):
                 manifest.keep_only(s.stem for s in sources)
@@ -255,7 +270,8 @@ def given_sources(config: Config, sources: list[Path]) -> bool:
 
 
 def _run(config, sources, options, todo, keys, manifest, results, progress, tick) -> None:
-    """Build the sources of *todo* (indices), reporting every result in the order of *sources*."""
+    """Build the sources of *todo* (indices), reporting every result in the order of *sources*;
+    *keys*: the manifest keys of every source's outputs and of its conversion."""
     def emit(result: SourceResult) -> None:
         results.append(result)
         if progress:
@@ -277,7 +293,7 @@ def _run(config, sources, options, todo, keys, manifest, results, progress, tick
         index = todo[n]
         reused_until(index)
         if result.ok:
-            manifest.record(result.name, keys[index], result.written)
+            manifest.record(result.name, keys[0][index], result.written, tei=keys[1][index])
         else:
             manifest.forget(result.name)
         emit(result)

@@ -18,7 +18,10 @@ every file it wrote is still there, untouched. The key covers:
 - the options: validation, PDF, the output folder.
 
 So a changed source rebuilds that source; a changed register, lexicon, edition.toml, schema,
-stylesheet or toolkit rebuilds all; a deleted or edited output rebuilds its source; a source
+stylesheet or toolkit rebuilds all, but after a change of the schema, the stylesheets or the
+options only, the TEI a text was converted into last time is read back from the output folder
+(when it is untouched: its entry's ``tei`` key covers what the conversion depends on), checked
+and transformed, not converted again; a deleted or edited output rebuilds its source; a source
 that failed has no entry and is built again. A manifest that cannot be read is ignored (every
 source is built). Nothing here imports lxml or the pipeline: the check of a rebuild where
 nothing changed costs the hashing of a few files.
@@ -107,11 +110,18 @@ def toolkit_digest() -> str:
     return _toolkit
 
 
-def edition_digest(config, validate: bool, pdf: bool, out_dir: Path) -> str:
-    """The key of everything but the source: the edition's files, the toolkit, the options."""
-    return _sha(toolkit_digest(), f"validate={validate} pdf={pdf} out={Path(out_dir).resolve()}",
+def tei_digest(config, out_dir: Path) -> str:
+    """The key of what a conversion depends on, but the source: the toolkit, edition.toml, the
+    register, the lexicon, the output folder (the schema's place is written into the TEI)."""
+    return _sha(toolkit_digest(), f"out={Path(out_dir).resolve()} schema={config.schema_dir}",
                 f"xinclude={config.allow_xinclude}",
-                file_digest(config.path), file_digest(config.register), file_digest(config.lexicon),
+                file_digest(config.path), file_digest(config.register), file_digest(config.lexicon))
+
+
+def edition_digest(config, validate: bool, pdf: bool, out_dir: Path, tei: str | None = None) -> str:
+    """The key of everything but the source: *tei* (:func:`tei_digest`), the schema, the
+    stylesheets, the options."""
+    return _sha(tei or tei_digest(config, out_dir), f"validate={validate} pdf={pdf}",
                 folder_digest(config.schema_dir), folder_digest(config.xslt_dir))
 
 
@@ -169,8 +179,17 @@ class Manifest:
             return False
         return all(_stat(self.out / file) == stat for file, stat in entry["outputs"].items())
 
-    def record(self, name: str, key: str | None, written: Iterable[Path]) -> None:
-        """*name* was built from *key* into the files *written* (None: it is never up to date)."""
+    def converted(self, name: str, tei_key: str | None) -> bool:
+        """Whether *name*'s TEI in the output folder was converted from what *tei_key* covers and
+        is still as it was written: then a stylesheet or schema change needs no new conversion."""
+        entry = self.sources.get(name)
+        return (tei_key is not None and entry is not None and entry.get("tei") == tei_key
+                and f"{name}.xml" in entry["outputs"]
+                and _stat(self.out / f"{name}.xml") == entry["outputs"][f"{name}.xml"])
+
+    def record(self, name: str, key: str | None, written: Iterable[Path], tei: str | None = None) -> None:
+        """*name* was built from *key* into the files *written* (None: it is never up to date);
+        *tei* is the key of its conversion (for :meth:`converted`)."""
         if key is None:
             self.forget(name)
             return
@@ -181,7 +200,7 @@ class Manifest:
                 self.forget(name)
                 return
             outputs[Path(path).name] = stat
-        self.sources[name] = {"key": key, "outputs": outputs}
+        self.sources[name] = {"key": key, "outputs": outputs, **({"tei": tei} if tei else {})}
 
     def forget(self, name: str) -> None:
         self.sources.pop(name, None)

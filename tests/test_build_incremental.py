@@ -214,3 +214,43 @@ def test_a_rebuild_with_nothing_changed_loads_nothing_heavy(edition_dir):
     if "nothing changed" not in done.stderr:
         pytest.skip("the toolkit's files changed between the two builds (someone is editing it)")
     assert "HEAVY []" in done.stderr, done.stderr
+
+
+def _no_conversion(monkeypatch):
+    """Make a conversion in this process fail loudly: the build must read its TEI back."""
+    from edition import pipeline
+
+    def convert(*args, **kwargs):
+        raise AssertionError("converted again")
+    monkeypatch.setattr(pipeline, "convert", convert)
+
+
+@pytest.mark.parametrize("changed", ["xslt/html.xsl", "schema/edition.sch", "--no-validate"])
+def test_a_stylesheet_schema_or_option_change_reads_the_tei_back_instead_of_converting(
+        edition_dir, monkeypatch, changed):
+    assert build().exit_code == 0
+    out = edition_dir / "build"
+    tei = (out / "agra.xml").read_bytes()
+    args = [changed] if changed.startswith("--") else []
+    if not args:
+        path = edition_dir / changed
+        path.write_text(path.read_text() + "\n<!-- a comment -->\n")
+    _no_conversion(monkeypatch)
+    result = build(*args)
+    assert result.exit_code == 0, result.output
+    assert "built 3 of 3 source(s)" in summary(result)
+    assert (out / "agra.xml").read_bytes() == tei
+
+
+@pytest.mark.parametrize("changed", ["source/register.xml", "source/lexicon.toml", "edition.toml",
+                                     "build/agra.xml"])
+def test_a_change_the_conversion_depends_on_converts_again(edition_dir, monkeypatch, changed):
+    assert build().exit_code == 0
+    (edition_dir / "xslt" / "html.xsl").write_text(
+        (edition_dir / "xslt" / "html.xsl").read_text() + "\n<!-- a comment -->\n")
+    path = edition_dir / changed
+    comment = "\n# a comment\n" if path.suffix == ".toml" else "\n<!-- a comment -->\n"
+    path.write_text(path.read_text() + comment)
+    _no_conversion(monkeypatch)
+    with pytest.raises(AssertionError, match="converted again"):
+        build()
