@@ -101,20 +101,21 @@ def in_context(text: str, words: list[Word]) -> None:
     for i, word in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else None
         prev = words[i - 1] if i else None
+        cap, next_cap = word.capital, nxt is not None and nxt.capital   # read before any change
         gap = TITLE_GAP if word.text not in ABBREVIATIONS else ABBREVIATED_GAP
-        if (not word.capital and word.text in TITLE_WORDS and nxt is not None and nxt.capital
+        if (not cap and word.text in TITLE_WORDS and next_cap
                 and gap.fullmatch(text[word.end:nxt.start])):
             word.form, word.source, word.cert = capitalised(word.form), "rules", "medium"
-        elif (not word.capital and len(word.text) == 1 and nxt is not None and nxt.capital
+        elif (not cap and len(word.text) == 1 and next_cap
               and text[word.end:nxt.start] == ". "):
             word.form, word.source, word.cert = word.form.upper(), "rules", "medium"     # an initial
-        elif (not word.capital and word.text in COMPOUND_FIRSTS and nxt is not None and nxt.capital
+        elif (not cap and word.text in COMPOUND_FIRSTS and next_cap
               and text[word.end:nxt.start] == "-"):
             word.form, word.source, word.cert = capitalised(word.form), "rules", "medium"
         elif word.text in TITLE_WORDS and _title_of(text, words, i):
             place = words[i + 2]
             for w in (word, place):
                 w.form, w.source, w.cert = capitalised(w.form), "rules", "medium"
-        elif (not word.capital and prev is not None and _roman(word.text)
+        elif (not cap and prev is not None and _roman(word.text)
               and text[prev.end:word.start] == " " and (prev.capital or prev.text in NUMBERING)):
             word.form, word.source, word.cert = word.form.upper(), "rules", "medium"

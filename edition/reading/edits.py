@@ -174,7 +174,7 @@ def _words(text: str, cased, taken, starts: set[int], dates, reading: Reading) -
     out = []
     for m in WORD.finditer(text):
         s, e, word = m.start(), m.end(), m.group()
-        if any(covered[s:e]):
+        if covered.find(1, s, e) >= 0:
             continue
         base = accented.get(word, word)
         kind, cert = ("letters", "medium") if base != word else ("case", "high")
