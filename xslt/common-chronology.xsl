@@ -168,11 +168,49 @@
   <xsl:function name="ed:date-sentence" as="xs:string+">
     <xsl:param name="date" as="element()"/>
     <xsl:variable name="read" select="ed:block-reading(ed:date-block($date))"/>
-    <xsl:variable name="inside" select="$date//(text() | gap)"/>
+    <!-- the pieces before the date, inside it, after it: found by halving, not by a test of each -->
+    <xsl:variable name="k" select="ed:count-before($read, $date)"/>
+    <xsl:variable name="end" select="$date/following::node()[1]"/>
+    <xsl:variable name="k2" select="if ($end) then ed:count-before($read, $end) else count($read)"/>
     <xsl:sequence select="
-        ed:sentence-end(ed:reading-string($read[. &lt;&lt; $date]), true()),
-        normalize-space(ed:reading-string($read intersect $inside)),
-        ed:sentence-end(ed:reading-string($read[. >> $date] except $inside), false())"/>
+        ed:sentence-end(ed:near-string(subsequence($read, 1, $k), true()), true()),
+        normalize-space(ed:reading-string(subsequence($read, $k + 1, $k2 - $k))),
+        ed:sentence-end(ed:near-string(subsequence($read, $k2 + 1), false()), false())"/>
+  </xsl:function>
+
+  <!-- the reading string of the pieces before ($before) or after a date, or of only the pieces
+       nearest to it when they hold more words than ed:sentence-end reads (it reads the last or first
+       $ed:context-words + 1; a word cut where the nearest pieces begin or end is not one of those, so
+       the result is the same as with the whole string) -->
+  <xsl:variable name="ed:near-pieces" as="xs:integer" select="200"/>
+  <xsl:function name="ed:near-string" as="xs:string">
+    <xsl:param name="pieces" as="node()*"/>
+    <xsl:param name="before" as="xs:boolean"/>
+    <xsl:variable name="n" select="count($pieces)"/>
+    <xsl:variable name="near" select="if ($n le $ed:near-pieces) then ()
+                                      else ed:reading-string(if ($before) then subsequence($pieces, $n - $ed:near-pieces + 1)
+                                                             else subsequence($pieces, 1, $ed:near-pieces))"/>
+    <xsl:sequence select="if (exists($near) and count(tokenize($near)) ge $ed:context-words + 2) then $near
+                          else ed:reading-string($pieces)"/>
+  </xsl:function>
+
+  <!-- how many of $nodes (in document order) come before $node: found by halving the range -->
+  <xsl:function name="ed:count-before" as="xs:integer">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="ed:count-before($nodes, $node, 0, count($nodes))"/>
+  </xsl:function>
+
+  <!-- (the first $lo come before $node, those after $hi do not) -->
+  <xsl:function name="ed:count-before" as="xs:integer">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="lo" as="xs:integer"/>
+    <xsl:param name="hi" as="xs:integer"/>
+    <xsl:variable name="mid" select="($lo + $hi + 1) idiv 2"/>
+    <xsl:sequence select="if ($lo ge $hi) then $lo
+                          else if ($nodes[$mid] &lt;&lt; $node) then ed:count-before($nodes, $node, $mid, $hi)
+                          else ed:count-before($nodes, $node, $lo, $mid - 1)"/>
   </xsl:function>
 
   <!-- the pieces of a block's reading text (text nodes and gaps; not its notes' nor a replaced orig),
@@ -224,14 +262,15 @@
   <!-- a word of a text, split after a full stop with no space after it: "1905.Just" -> "1905.&#xE000;",
        "Just". The stop needs two lower-case letters or digits before it ("U.S.A" is not split),
        except at the start of the text ($first). Words without . ! ? are not matched at all (the
-       pattern never spans a space, so word by word is the same as the whole text at once) -->
+       pattern never spans a space, so word by word is the same as the whole text at once). Each pattern is
+       written out whole: a pattern made at run time is compiled again at every call -->
   <xsl:function name="ed:split-stop" as="xs:string+">
     <xsl:param name="word" as="xs:string"/>
     <xsl:param name="first" as="xs:boolean"/>
     <xsl:sequence select="
         if (translate($word, '.!?', '') eq $word) then $word
-        else tokenize(replace($word, (if ($first) then '(^|[\p{Ll}\d]{2})' else '([\p{Ll}\d]{2})') ||
-                              '([.!?][&quot;”’»)\]]*)(\p{Lu}\p{Ll})', '$1$2&#xE000; $3'), ' ')"/>
+        else tokenize(if ($first) then replace($word, '(^|[\p{Ll}\d]{2})([.!?][&quot;”’»)\]]*)(\p{Lu}\p{Ll})', '$1$2&#xE000; $3')
+                      else replace($word, '([\p{Ll}\d]{2})([.!?][&quot;”’»)\]]*)(\p{Lu}\p{Ll})', '$1$2&#xE000; $3'), ' ')"/>
   </xsl:function>
 
   <!-- whether a word ends a sentence: it ends in . ! or ? (and closing quotes or brackets), it is not
