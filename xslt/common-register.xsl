@@ -57,6 +57,8 @@
     <ed:fold from="ı" to="i"/>
   </xsl:variable>
 
+  <xsl:variable name="ed:fold-from" as="xs:string" select="string-join($ed:fold-letters/@from, '')"/>
+
   <!-- the elements whose text is the context of a mention (the nearest one around it; else the
        nearest quote, else the parent) -->
   <xsl:variable name="ed:context-blocks" as="xs:string*"
@@ -76,7 +78,10 @@
   <xsl:function name="ed:index-fold" as="xs:string">
     <xsl:param name="text" as="xs:string?"/>
     <xsl:variable name="bare" select="replace(normalize-unicode(lower-case(string($text)), 'NFD'), '\p{Mn}', '')"/>
-    <xsl:variable name="spelt" select="fold-left($ed:fold-letters, $bare,
+    <!-- (the letters are replaced only in a text that has one: a pattern read from the table is
+         compiled at each call) -->
+    <xsl:variable name="spelt" select="if (translate($bare, $ed:fold-from, '') eq $bare) then $bare
+                                       else fold-left($ed:fold-letters, $bare,
                                        function($s, $f) { replace($s, $f/@from, $f/@to, 'q') })"/>
     <xsl:sequence select="normalize-space(replace($spelt, '^[\p{P}\p{S}\s]+', ''))"/>
   </xsl:function>
@@ -311,14 +316,16 @@
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="block" select="ed:mention-block($name)"/>
     <xsl:variable name="reach" select="8 * $index-context-words + 8"/>
-    <!-- ed:in-reading, with the test "inside the block" read from document order: a piece before the
-         name is inside the block when it comes after the block's start, a piece after the name when
-         it comes before the first node after the block -->
-    <xsl:variable name="end" select="$block/following::node()[1]"/>
-    <xsl:variable name="before" select="ed:reading-string($name/preceding::node()[self::text() or self::gap][position() le $reach]
-                                        [. >> $block][not(ancestor::orig[../reg])][not(ancestor::note[. >> $block])])"/>
-    <xsl:variable name="after" select="ed:reading-string($name/following::node()[self::text() or self::gap][position() le $reach]
-                                       [empty($end) or . &lt;&lt; $end][not(ancestor::orig[../reg])][not(ancestor::note[. >> $block])])"/>
+    <!-- the $reach pieces nearest to the name on each side (outside the block: none), found among
+         the block's pieces by halving (ed:count-before) -->
+    <xsl:variable name="pieces" select="ed:block-pieces($block)"/>
+    <xsl:variable name="k" select="ed:count-before($pieces, $name)"/>
+    <xsl:variable name="end" select="$name/following::node()[1]"/>
+    <xsl:variable name="k2" select="if ($end) then ed:count-before($pieces, $end) else count($pieces)"/>
+    <xsl:variable name="before" select="ed:reading-string(subsequence($pieces, max((1, $k - $reach + 1)), min(($k, $reach)))
+                                        [not(ancestor::orig[../reg])][not(ancestor::note[. >> $block])])"/>
+    <xsl:variable name="after" select="ed:reading-string(subsequence($pieces, $k2 + 1, $reach)
+                                       [not(ancestor::orig[../reg])][not(ancestor::note[. >> $block])])"/>
     <xsl:variable name="b" select="ed:words($before)"/>
     <xsl:variable name="a" select="ed:words($after)"/>
     <xsl:variable name="n" select="$index-context-words"/>
@@ -327,6 +334,12 @@
                  || (if (exists($b) and ed:space-last($before)) then ' ' else '')}"
         after="{(if (exists($a) and ed:space-first($after)) then ' ' else '') || string-join(subsequence($a, 1, $n), ' ')
                 || (if (count($a) gt $n) then ' …' else '')}"/>
+  </xsl:function>
+
+  <!-- all the text nodes and gaps of a block, in document order (its notes' and replaced origs' too) -->
+  <xsl:function name="ed:block-pieces" as="node()*" cache="yes">
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="$block//(text() | gap)"/>
   </xsl:function>
 
   <xsl:function name="ed:piece-text" as="xs:string">
