@@ -34,6 +34,7 @@ def tokenize(text: str) -> list[tuple[int, int]]:
 @functools.lru_cache(maxsize=1024)
 def _tokenize(text: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
+    negation = False
     for m in TOKEN.finditer(text):
         start, end = m.span()
         word = m.group("word")
@@ -50,11 +51,13 @@ def _tokenize(text: str) -> tuple[tuple[int, int], ...]:
         if text[w_end:w_end + 2].lower() in ("'t", "\u2019t") and word.lower().endswith("n"):
             out.append((start, w_end - 1))
             out.append((w_end - 1, w_end + 2))
+            negation = True
             continue
         out.append((start, end))
         if m.group("stop") and end < m.end():
             out.append((end, m.end()))
-    return tuple(_merge_negations(text, out))
+    # only a negation's tokens overlap what the pattern finds next
+    return tuple(_merge_negations(text, out) if negation else out)
 
 
 def _merge_negations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
