@@ -56,26 +56,26 @@ def pair_marks(text: str, mark: str = '"') -> list[QuotedSpan]:
     """Pairs of *mark* in *text*, in order; unmatched marks are dropped."""
     spans: list[QuotedSpan] = []
     pending: int | None = None
-    for k, ch in enumerate(text):
-        if ch != mark:
-            continue
-        role = _role(text, k)
+    k = text.find(mark) if len(mark) == 1 else -1
+    while k >= 0:                         # the marks only, found in C
+        at, k = k, text.find(mark, k + 1)
+        role = _role(text, at)
         if mark == "'" and role == "inner":
             continue                      # apostrophe inside a word
-        if mark == "'" and pending is not None and k - pending > SINGLE_MAX:
+        if mark == "'" and pending is not None and at - pending > SINGLE_MAX:
             pending = None
         if role == "open":
-            pending = k                   # an earlier opener without closer is dropped
+            pending = at                  # an earlier opener without closer is dropped
         elif role == "close":
             if pending is not None:
-                spans.append(QuotedSpan(pending, k, mark))
+                spans.append(QuotedSpan(pending, at, mark))
                 pending = None
         else:                             # inner / either: close a pending quote, else open
             if pending is not None:
-                spans.append(QuotedSpan(pending, k, mark))
+                spans.append(QuotedSpan(pending, at, mark))
                 pending = None
             elif mark == '"':
-                pending = k
+                pending = at
     return [s for s in spans if s.close > s.open + 1]
 
 
