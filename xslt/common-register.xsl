@@ -322,10 +322,9 @@
     <xsl:variable name="k" select="ed:count-before($pieces, $name)"/>
     <xsl:variable name="end" select="$name/following::node()[1]"/>
     <xsl:variable name="k2" select="if ($end) then ed:count-before($pieces, $end) else count($pieces)"/>
-    <xsl:variable name="before" select="ed:reading-string(subsequence($pieces, max((1, $k - $reach + 1)), min(($k, $reach)))
-                                        [not(ancestor::orig[../reg])][not(ancestor::note[. >> $block])])"/>
-    <xsl:variable name="after" select="ed:reading-string(subsequence($pieces, $k2 + 1, $reach)
-                                       [not(ancestor::orig[../reg])][not(ancestor::note[. >> $block])])"/>
+    <xsl:variable name="strings" select="ed:block-piece-strings($block)"/>
+    <xsl:variable name="before" select="string-join(subsequence($strings, max((1, $k - $reach + 1)), min(($k, $reach))), '')"/>
+    <xsl:variable name="after" select="string-join(subsequence($strings, $k2 + 1, $reach), '')"/>
     <xsl:variable name="b" select="ed:words($before)"/>
     <xsl:variable name="a" select="ed:words($after)"/>
     <xsl:variable name="n" select="$index-context-words"/>
@@ -340,6 +339,14 @@
   <xsl:function name="ed:block-pieces" as="node()*" cache="yes">
     <xsl:param name="block" as="element()"/>
     <xsl:sequence select="$block//(text() | gap)"/>
+  </xsl:function>
+
+  <!-- what each of ed:block-pieces adds to the block's reading text: '' for a piece of a replaced
+       orig or of a note inside the block (so a run of them joins into the reading string) -->
+  <xsl:function name="ed:block-piece-strings" as="xs:string*" cache="yes">
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="ed:block-pieces($block) ! (if (ancestor::orig[../reg] or ancestor::note[. >> $block]) then ''
+                                                     else ed:piece-text(.))"/>
   </xsl:function>
 
   <xsl:function name="ed:piece-text" as="xs:string">

@@ -322,7 +322,7 @@
     <xsl:sequence select="string($n)"/>
   </xsl:function>
 
-  <xsl:function name="ed:section-title" as="xs:string">
+  <xsl:function name="ed:section-title" as="xs:string" cache="yes">
     <xsl:param name="div" as="element()"/>
     <xsl:variable name="head" select="normalize-space(ed:reading-text($div/head[1]))"/>
     <xsl:sequence select="if ($head) then $head else ed:section-number($div)"/>
