@@ -181,7 +181,9 @@
 
   <!-- a note: a footnote, numbered through the text (a note in a note stays in brackets) -->
   <xsl:template match="note[ancestor::text][not(ancestor::note)]">
-    <xsl:variable name="n"><xsl:number level="any" count="note[ancestor::text][not(ancestor::note)]"/></xsl:variable>
+    <!-- its number among the footnotes (as xsl:number level="any" counts, without walking back
+         through the text at each note) -->
+    <xsl:variable name="n" select="string(ed:count-before(ed:footnotes(root(.)), .) + 1)"/>
     <fo:footnote>
       <fo:inline baseline-shift="super" font-size="0.7em"><xsl:value-of select="$n"/></fo:inline>
       <fo:footnote-body>
@@ -194,6 +196,14 @@
       </fo:footnote-body>
     </fo:footnote>
   </xsl:template>
+
+  <xsl:key name="ed:footnotes" match="note[ancestor::text][not(ancestor::note)]" use="'all'"/>
+
+  <!-- the footnotes of a document, in document order -->
+  <xsl:function name="ed:footnotes" as="element()*" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="key('ed:footnotes', 'all', $root)"/>
+  </xsl:function>
 
   <xsl:template match="note">
     <fo:inline font-size="0.9em">[<xsl:apply-templates/>]</fo:inline>

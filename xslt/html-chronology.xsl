@@ -36,7 +36,13 @@
   <xsl:function name="ed:date-id" as="xs:string" cache="yes">
     <xsl:param name="date" as="element()"/>
     <xsl:sequence select="($date/@xml:id/string(),
-                           'date-' || count(key('ed:text-dates', 'all', root($date))[. &lt;&lt; $date]) + 1)[1]"/>
+                           'date-' || ed:count-before(ed:text-dates(root($date)), $date) + 1)[1]"/>
+  </xsl:function>
+
+  <!-- the dates of the text of a document, in document order -->
+  <xsl:function name="ed:text-dates" as="element()*" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="key('ed:text-dates', 'all', $root)"/>
   </xsl:function>
 
   <!-- ============================================================ a date in the text -->
