@@ -268,9 +268,15 @@
     <xsl:param name="word" as="xs:string"/>
     <xsl:param name="first" as="xs:boolean"/>
     <xsl:sequence select="
-        if (translate($word, '.!?', '') eq $word) then $word
+        if (not(ed:has-stop($word))) then $word
         else tokenize(if ($first) then replace($word, '(^|[\p{Ll}\d]{2})([.!?][&quot;”’»)\]]*)(\p{Lu}\p{Ll})', '$1$2&#xE000; $3')
                       else replace($word, '([\p{Ll}\d]{2})([.!?][&quot;”’»)\]]*)(\p{Lu}\p{Ll})', '$1$2&#xE000; $3'), ' ')"/>
+  </xsl:function>
+
+  <!-- whether a text holds a . ! or ? (most words do not: the patterns that need one are not run) -->
+  <xsl:function name="ed:has-stop" as="xs:boolean">
+    <xsl:param name="word" as="xs:string"/>
+    <xsl:sequence select="contains($word, '.') or contains($word, '!') or contains($word, '?')"/>
   </xsl:function>
 
   <!-- whether a word ends a sentence: it ends in . ! or ? (and closing quotes or brackets), it is not
@@ -278,7 +284,7 @@
   <xsl:function name="ed:ends-sentence" as="xs:boolean">
     <xsl:param name="word" as="xs:string"/>
     <xsl:param name="next" as="xs:string?"/>
-    <xsl:sequence select="matches($word, '[.!?][&quot;”’»)\]]*&#xE000;?$')
+    <xsl:sequence select="ed:has-stop($word) and matches($word, '[.!?][&quot;”’»)\]]*&#xE000;?$')
         and not(matches($word, '^[(\[]?((\p{L}\.)+|(Mr|Mrs|Ms|Dr|St|Mt|Gen|Col|Capt|Lt|Rev|Prof|Sr|Jr|vol|cf|ca|c|viz)\.)$', 'i'))
         and (empty($next) or matches($next, '^[&quot;“‘«(\[]?[\p{Lu}\d]'))"/>
   </xsl:function>
