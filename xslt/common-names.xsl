@@ -12,6 +12,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:xslt"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
@@ -43,10 +44,14 @@
               de="von Software bestimmt, noch nicht geprüft" fr="identifié par logiciel, non vérifié"/>
   </xsl:variable>
 
+  <!-- the rows of ed:name-labels by key -->
+  <xsl:variable name="ed:name-label-rows" as="map(xs:string, element(ed:label)+)"
+                select="map:merge($ed:name-labels ! map {string(@key): .}, map {'duplicates': 'combine'})"/>
+
   <xsl:function name="ed:name-label" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="node" as="node()"/>
-    <xsl:variable name="row" select="$ed:name-labels[@key eq $key]"/>
+    <xsl:variable name="row" select="$ed:name-label-rows($key)"/>
     <xsl:sequence select="string(($row/@*[local-name() eq ed:lang($node)], $row/@en, $key)[1])"/>
   </xsl:function>
 

@@ -134,9 +134,13 @@
     <ed:authority type="url" label="Web" prefix=""/>
   </xsl:variable>
 
+  <!-- element name -> kind, from ed:kinds -->
+  <xsl:variable name="ed:kind-of" as="map(xs:string, xs:string)"
+                select="map:merge($ed:kinds ! map {string(@element): string(@kind)})"/>
+
   <xsl:function name="ed:kind" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="($ed:kinds[@element eq local-name($el)]/@kind/string(),
+    <xsl:sequence select="($ed:kind-of(local-name($el)),
                            $el[self::rs]/@type[. = $ed:kinds/@kind]/string(), 'name')[1]"/>
   </xsl:function>
 
