@@ -320,11 +320,10 @@
          the block's pieces by halving (ed:count-before) -->
     <xsl:variable name="pieces" select="ed:block-pieces($block)"/>
     <xsl:variable name="k" select="ed:count-before($pieces, $name)"/>
-    <xsl:variable name="end" select="$name/following::node()[1]"/>
-    <xsl:variable name="k2" select="if ($end) then ed:count-before($pieces, $end) else count($pieces)"/>
+    <xsl:variable name="k2" select="$k + count($name//(text() | gap))"/>
     <xsl:variable name="strings" select="ed:block-piece-strings($block)"/>
-    <xsl:variable name="before" select="string-join(subsequence($strings, max((1, $k - $reach + 1)), min(($k, $reach))), '')"/>
-    <xsl:variable name="after" select="string-join(subsequence($strings, $k2 + 1, $reach), '')"/>
+    <xsl:variable name="before" select="ed:context-text(subsequence($strings, max((1, $k - $reach + 1)), min(($k, $reach))), true())"/>
+    <xsl:variable name="after" select="ed:context-text(subsequence($strings, $k2 + 1, $reach), false())"/>
     <xsl:variable name="b" select="ed:words($before)"/>
     <xsl:variable name="a" select="ed:words($after)"/>
     <xsl:variable name="n" select="$index-context-words"/>
@@ -333,6 +332,21 @@
                  || (if (exists($b) and ed:space-last($before)) then ' ' else '')}"
         after="{(if (exists($a) and ed:space-first($after)) then ' ' else '') || string-join(subsequence($a, 1, $n), ' ')
                 || (if (count($a) gt $n) then ' …' else '')}"/>
+  </xsl:function>
+
+  <!-- the text of the pieces before ($before) or after a mention, or of only the nearest of them when
+       they hold enough words (more than the context shows, and one more that may be cut where they
+       begin or end: the words shown, the ellipsis and the space next to the name stay the same) -->
+  <xsl:variable name="ed:context-near" as="xs:integer" select="16"/>
+  <xsl:function name="ed:context-text" as="xs:string">
+    <xsl:param name="strings" as="xs:string*"/>
+    <xsl:param name="before" as="xs:boolean"/>
+    <xsl:variable name="c" select="count($strings)"/>
+    <xsl:variable name="near" select="if ($c le $ed:context-near) then ()
+                                      else string-join(if ($before) then subsequence($strings, $c - $ed:context-near + 1)
+                                                       else subsequence($strings, 1, $ed:context-near), '')"/>
+    <xsl:sequence select="if (exists($near) and count(tokenize($near)) ge $index-context-words + 2) then $near
+                          else string-join($strings, '')"/>
   </xsl:function>
 
   <!-- all the text nodes and gaps of a block, in document order (its notes' and replaced origs' too) -->
