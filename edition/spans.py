@@ -10,6 +10,7 @@ boundary of an existing element is refused (``None``), never forced.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -142,13 +143,37 @@ def _slot_len(container: etree._Element, slot: int) -> int:
     return len(s or "")
 
 
+class _Segments(list):
+    """A block's segments (:func:`segments`) with their offsets and text, read once for the
+    several changes written into the block from right to left."""
+
+    def __init__(self, segs: list[_Seg]) -> None:
+        super().__init__(segs)
+        self.starts = [s.start for s in segs]
+        self.view = nfc.view("".join([s.value for s in segs]))
+
+
+def _view(segs) -> nfc.View | None:
+    return segs.view if isinstance(segs, _Segments) else nfc.view("".join([s.value for s in segs]))
+
+
+def _seg_at(segs, offset: int, after: bool) -> _Seg | None:
+    """The segment that holds the character at *offset* (*after*: the one before it). The
+    segments are contiguous and none is empty, so at most one does."""
+    starts = segs.starts if isinstance(segs, _Segments) else [s.start for s in segs]
+    i = (bisect_left(starts, offset) if after else bisect_right(starts, offset)) - 1
+    if i < 0:
+        return None
+    s = segs[i]
+    end = s.start + len(s.value)
+    return s if (offset <= end if after else offset < end) else None
+
+
 def _start_points(block, segs, start):
-    for s in segs:
-        if s.start <= start < s.start + len(s.value):
-            point = (s.container, s.slot, start - s.start)
-            break
-    else:
+    s = _seg_at(segs, start, False)
+    if s is None:
         return []
+    point = (s.container, s.slot, start - s.start)
     points = [point]
     el, slot, off = point
     while slot == 0 and off == 0 and el is not block:
@@ -160,12 +185,10 @@ def _start_points(block, segs, start):
 
 
 def _end_points(block, segs, end):
-    for s in segs:
-        if s.start < end <= s.start + len(s.value):
-            point = (s.container, s.slot, end - s.start)
-            break
-    else:
+    s = _seg_at(segs, end, True)
+    if s is None:
         return []
+    point = (s.container, s.slot, end - s.start)
     points = [point]
     el, slot, off = point
     while slot == len(el) and off == _slot_len(el, slot) and el is not block:
@@ -190,7 +213,7 @@ def _set_slot(container, slot, value):
 def segments(block: etree._Element) -> list[_Seg]:
     """The text segments of a block, for several calls of :func:`wrap` or :func:`insert` that go
     from right to left: a change at an offset leaves the segments before it as they were."""
-    return _segments(block)
+    return _Segments(_segments(block))
 
 
 def wrap(block: etree._Element, start: int, end: int, tag: str,
@@ -204,7 +227,7 @@ def wrap(block: etree._Element, start: int, end: int, tag: str,
     if not 0 <= start < end:
         return None
     segs = _segments(block) if segs is None else segs
-    view = nfc.view("".join([s.value for s in segs]))
+    view = _view(segs)
     if view:
         if end >= len(view.to_raw):
             return None
@@ -251,12 +274,12 @@ def insert(block: etree._Element, pos: int, new: etree._Element, segs: list[_Seg
     right after the character before it (at the start, before the first). False if *pos*
     is outside the text. *segs*: as for :func:`wrap`."""
     segs = _segments(block) if segs is None else segs
-    view = nfc.view("".join([s.value for s in segs]))
+    view = _view(segs)
     if view:
         if pos > len(view.to_raw) - 1:
             return False
         pos = view.raw(pos)
-    seg = next((s for s in segs if s.start < pos <= s.start + len(s.value)), None)
+    seg = _seg_at(segs, pos, True)
     if seg is None:
         seg = segs[0] if segs and pos == 0 else None
     if seg is None:
