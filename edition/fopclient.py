@@ -32,7 +32,7 @@ import threading
 import time
 from pathlib import Path
 
-from . import child
+from . import child, fop_cds
 from .errors import EditionError
 
 ENV = "EDITION_FOP"
@@ -43,7 +43,8 @@ START_TIMEOUT = 120
 JAVA_DIR = Path("/usr/share/java")
 
 _lock = threading.RLock()
-_state: dict = {"worker": None, "folder": None, "owner": None, "broken": None, "starts": 0}
+_state: dict = {"worker": None, "folder": None, "owner": None, "broken": None, "starts": 0,
+                "no_cds": False}
 
 
 # -- which FOP ---------------------------------------------------------------------------
@@ -116,7 +117,10 @@ def _own() -> None:
 class Worker:
     def __init__(self, classpath: list[str]):
         self.log = Path(folder()) / f"worker-{os.getpid()}-{_state['starts']}.log"
-        settings = json.dumps({"classpath": classpath, "flags": JVM_FLAGS})
+        # the classes FOP loads, from the archive of an earlier worker or into one (edition.fop_cds)
+        cds, self.archive = ([], None) if _state["no_cds"] else fop_cds.flags(classpath, JVM_FLAGS)
+        self.cds = bool(cds)
+        settings = json.dumps({"classpath": classpath, "flags": [*JVM_FLAGS, *cds]})
         with open(self.log, "wb") as log:
             self.proc = child.start([sys.executable, "-m", "edition.fopworker", settings],
                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log)
@@ -181,6 +185,7 @@ class Worker:
 
     def kill(self) -> None:
         child.kill_group(self.proc)
+        fop_cds.keep(self.archive, ended_well=False)
         for stream in (self.proc.stdin, self.proc.stdout):
             try:
                 stream.close()
@@ -190,7 +195,10 @@ class Worker:
     def close(self, wait: float = 5.0) -> None:
         try:
             self.proc.stdin.close()
-            self.proc.wait(wait)
+            # a JVM writing its class archive takes a second or two more (edition.fop_cds)
+            self.proc.wait(wait + (30 if self.archive else 0))
+            fop_cds.keep(self.archive, ended_well=self.proc.returncode == 0)
+            self.archive = None
         except (OSError, subprocess.TimeoutExpired):
             pass
         self.kill()
@@ -205,13 +213,27 @@ def _worker(classpath: list[str]) -> Worker:
     return worker
 
 
+def _ready_worker(classpath: list[str]) -> Worker:
+    """This process's worker, its JVM started; one that could not start with the class archive's
+    flags (a JVM that does not know them) is started again without them."""
+    worker = _worker(classpath)
+    try:
+        worker.wait_ready()
+    except OSError:
+        if not worker.cds:
+            raise
+        _state["no_cds"], _state["worker"] = True, None
+        worker = _worker(classpath)
+        worker.wait_ready()
+    return worker
+
+
 def run(job: dict, classpath: list[str], timeout: float, started=None) -> dict | None:
     """Run one job in this process's worker (started if need be): its answer, or None when no
     worker can be started (then this process runs FOP as a command from now on)."""
     with _lock:
         try:
-            worker = _worker(classpath)
-            worker.wait_ready()
+            worker = _ready_worker(classpath)
         except OSError as exc:
             _state["broken"], _state["worker"] = str(exc), None
             return None
