@@ -18,7 +18,8 @@ dash, space or gap; ``reading`` the new text); insertions have ``start == end``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from itertools import accumulate
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -55,6 +56,8 @@ class Reading:
     #: the text may have lost its non-ASCII letters (it has none)
     letters_lost: bool = True
     forms: NameForms = field(init=False)
+    #: word -> :func:`_register_word` of it (the same in every block)
+    register_words: dict[str, bool] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.forms = NameForms(self.register)
@@ -171,6 +174,9 @@ def _words(text: str, cased, taken, starts: set[int], dates, reading: Reading) -
     covered = bytearray(len(text) + 1)
     for a, b in taken:
         covered[a:b] = b"\x01" * (b - a)
+    dates = sorted(dates)
+    date_starts = [a for a, _ in dates]
+    reach = list(accumulate((b for _, b in dates), max))     # the furthest end of a date begun by then
     out = []
     for m in WORD.finditer(text):
         s, e, word = m.start(), m.end(), m.group()
@@ -178,7 +184,8 @@ def _words(text: str, cased, taken, starts: set[int], dates, reading: Reading) -
             continue
         base = accented.get(word, word)
         kind, cert = ("letters", "medium") if base != word else ("case", "high")
-        in_date = any(a <= s and e <= b for a, b in dates) if dates else False
+        i = bisect_right(date_starts, s)          # inside a date: one begun by s reaches e
+        in_date = i > 0 and reach[i - 1] >= e
         (form, new_cert), source = _capitals(text, s, e, base, word, cased, starts, reading)
         if source == "" and (proper := closed.class_form(base, in_date)):
             form, source = proper, "rules"
@@ -225,6 +232,9 @@ def _stems(word: str) -> list[str]:
 def _register_word(word: str, reading: Reading) -> bool:
     """A word that is no English word and that the register's names write with a capital
     (itself, or the name it is derived from)."""
-    if is_english(word):
-        return False
-    return any((known := reading.forms.word(stem)) and known[:1].isupper() for stem in _stems(word))
+    found = reading.register_words.get(word)
+    if found is None:
+        found = not is_english(word) and any((known := reading.forms.word(stem)) and known[:1].isupper()
+                                             for stem in _stems(word))
+        reading.register_words[word] = found
+    return found
