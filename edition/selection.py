@@ -20,6 +20,7 @@ The precedence of :func:`select`, the one rule every pass shares:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -87,10 +88,17 @@ def select(spans: Iterable[Span], protected: Iterable[Sequence[int] | Span] = ()
     """
     guard = [(r.start, r.end) if isinstance(r, Span) else (r[0], r[1]) for r in protected]
     kept: list[Span] = []
+    starts: list[int] = []          # the kept spans' starts and ends, in text order: they do not
+    ends: list[int] = []            # overlap, so the last one that starts before an end decides
     for span in sorted(spans, key=precedence):
-        if span.length <= 0 or overlaps_any(span.start, span.end, guard) \
-                or overlaps_any(span.start, span.end, kept):
+        start, end = span.start, span.end
+        if end <= start or (guard and overlaps_any(start, end, guard)):
             continue
+        i = bisect_left(starts, end)
+        if i and ends[i - 1] > start:
+            continue
+        starts.insert(i, start)
+        ends.insert(i, end)
         kept.append(span)
     return sorted(kept, key=lambda s: s.start)
 
