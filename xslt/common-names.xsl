@@ -52,7 +52,8 @@
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="row" select="$ed:name-label-rows($key)"/>
-    <xsl:sequence select="string(($row/@*[local-name() eq ed:lang($node)], $row/@en, $key)[1])"/>
+    <xsl:variable name="lang" select="ed:lang($node)"/>
+    <xsl:sequence select="string(($row/@*[local-name() eq $lang], $row/@en, $key)[1])"/>
   </xsl:function>
 
   <!-- a label with its "%" replaced by $value -->

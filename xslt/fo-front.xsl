@@ -34,7 +34,8 @@
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="row" select="$ed:fo-labels[@key eq $key]"/>
-    <xsl:sequence select="if ($row) then string(($row/@*[local-name() eq ed:lang($node)], $row/@en)[1])
+    <xsl:variable name="lang" select="ed:lang($node)"/>
+    <xsl:sequence select="if ($row) then string(($row/@*[local-name() eq $lang], $row/@en)[1])
                           else ed:label($key, $node)"/>
   </xsl:function>
 

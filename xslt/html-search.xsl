@@ -59,7 +59,8 @@
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="row" select="$ed:search-labels[@key eq $key]"/>
-    <xsl:sequence select="string(($row/@*[local-name() eq ed:lang($node)], $row/@en)[1])"/>
+    <xsl:variable name="lang" select="ed:lang($node)"/>
+    <xsl:sequence select="string(($row/@*[local-name() eq $lang], $row/@en)[1])"/>
   </xsl:function>
 
   <xsl:template name="search">
