@@ -88,10 +88,12 @@
   <!-- (ed:lang, worked out once for each document) -->
   <xsl:function name="ed:document-lang" as="xs:string" cache="yes">
     <xsl:param name="root" as="node()"/>
-    <xsl:variable name="wanted" select="($lang[. ne ''], $root/*/@xml:lang/string(), 'en')[1]"/>
-    <xsl:sequence select="if ($ed:labels[1]/@*[local-name() eq substring-before($wanted || '-', '-')])
-                          then substring-before($wanted || '-', '-') else 'en'"/>
+    <xsl:variable name="wanted" select="substring-before(($lang[. ne ''], $root/*/@xml:lang/string(), 'en')[1] || '-', '-')"/>
+    <xsl:sequence select="if ($wanted = $ed:label-langs) then $wanted else 'en'"/>
   </xsl:function>
+
+  <!-- the names of the attributes of the first label (the languages, and "key") -->
+  <xsl:variable name="ed:label-langs" as="xs:string*" select="$ed:labels[1]/@* ! local-name()"/>
 
   <xsl:function name="ed:label" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
