@@ -111,6 +111,11 @@ def text_of(block: etree._Element) -> str:
 
 def element_spans(block: etree._Element) -> list[tuple[etree._Element, int, int]]:
     """(element, start, end) for every element inside the block, in document order."""
+    return text_and_element_spans(block)[1]
+
+
+def text_and_element_spans(block: etree._Element) -> tuple[str, list[tuple[etree._Element, int, int]]]:
+    """:func:`text_of` and :func:`element_spans` of a block, read in one walk."""
     out: list[tuple[etree._Element, int, int]] = []
     parts: list[str] = []
     pos = 0
@@ -132,10 +137,11 @@ def element_spans(block: etree._Element) -> list[tuple[etree._Element, int, int]
                 pos += len(child.tail)
 
     walk(block)
-    view = nfc.view("".join(parts))
+    raw = "".join(parts)
+    view = nfc.view(raw)
     if view:
-        return [(el, view.nfc(s), view.nfc(e)) for el, s, e in out]
-    return [tuple(e) for e in out]  # type: ignore[misc]
+        return view.text, [(el, view.nfc(s), view.nfc(e)) for el, s, e in out]
+    return raw, [tuple(e) for e in out]  # type: ignore[misc]
 
 
 def _slot_len(container: etree._Element, slot: int) -> int:

@@ -27,7 +27,7 @@ from lxml import etree
 
 from .. import T
 from ..resp import MACHINE_RESP
-from ..spans import blocks, element_spans, text_of
+from ..spans import blocks, text_and_element_spans
 
 XENO_TYPE = "edition-markup"
 FORMAT_VERSION = 1
@@ -46,15 +46,19 @@ def is_machine(el: etree._Element) -> bool:
 
 
 def context(text: str, start: int, end: int, width: int = CONTEXT) -> tuple[str, str]:
-    squeeze = lambda s: " ".join(s.split())
-    return squeeze(text[max(0, start - width):start]), squeeze(text[end:end + width])
+    return " ".join(text[max(0, start - width):start].split()), " ".join(text[end:end + width].split())
+
+
+_LOCAL_NAMES: dict[str, str] = {}
 
 
 def fingerprint(tag: str, text: str, start: int, end: int) -> str:
     """8 hex digits for a suggestion of element *tag* over text[start:end] of a block."""
     before, after = context(text, start, end)
-    key = "\x1f".join((etree.QName(tag).localname, " ".join(text[start:end].split()).lower(),
-                       before.lower(), after.lower()))
+    local = _LOCAL_NAMES.get(tag)
+    if local is None:
+        local = _LOCAL_NAMES.setdefault(tag, etree.QName(tag).localname)
+    key = "\x1f".join((local, " ".join(text[start:end].split()).lower(), before.lower(), after.lower()))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
 
 
@@ -80,10 +84,10 @@ def machine_markup(root: etree._Element) -> list[Markup]:
     """Every piece of machine markup in the text of *root*, in document order."""
     out: list[Markup] = []
     for block in blocks(root):
-        text = text_of(block)
-        where = {el: (s, e) for el, s, e in element_spans(block)}
-        for el in block.iter():
-            if not isinstance(el.tag, str) or not is_machine(el):
+        text, spans = text_and_element_spans(block)
+        where = {el: (s, e) for el, s, e in spans}
+        for el in block.iter(etree.Element):
+            if el.get("resp") not in MACHINE:
                 continue
             span_el = marked_element(el)
             if el is block:

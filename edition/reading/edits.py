@@ -28,7 +28,7 @@ from .. import T
 from ..ner.tokenize import ABBREVIATIONS
 from ..register import KIND_OF_NAME, Register
 from ..selection import Span, cert_of_score, select
-from ..spans import element_spans, text_of
+from ..spans import text_and_element_spans
 from . import closed, rules
 from .damage import capitalised
 from .forms import LETTERS, NameForms
@@ -66,8 +66,7 @@ class Reading:
 def block_words(block: etree._Element, reading: Reading):
     """(text, words, fixed spans, insertions) of one block: the words with their reading forms
     (names as units), before the document-level step of :mod:`.document`."""
-    text = text_of(block)
-    elements = element_spans(block)
+    text, elements = text_and_element_spans(block)
     inserts = rules.gaps(text) + rules.glued_sentences(text, ABBREVIATIONS) + rules.quote_dashes(text)
     fixed = rules.range_dashes(text, elements) + rules.spaced_dashes(text) + closed.dotted(text)
     if reading.letters_lost:
