@@ -106,7 +106,7 @@
   <!-- a date in words, with what it leaves open and its calendar:
        "7 November 1879 (Julian calendar: 26 October 1879)", "1879–1895",
        "1897 (between January and April 1897)", "between 1 and 31 May 1905" -->
-  <xsl:function name="ed:date-words" as="xs:string">
+  <xsl:function name="ed:date-words" as="xs:string" cache="yes">
     <xsl:param name="date" as="element()"/>
     <xsl:variable name="gregorian" select="
         if ($date/@when and $date/(@notBefore-custom, @notAfter-custom)) then
