@@ -87,35 +87,43 @@ def _roman(word: str) -> bool:
     return len(word) >= 2 and bool(ROMAN.fullmatch(word)) and not (len(word) >= 3 and is_english(word))
 
 
-def _title_of(text: str, words: list[Word], i: int) -> bool:
+def _title_of(text: str, words: list[Word], i: int, caps: list[bool]) -> bool:
     """"duke of york": a title, "of", and a place that is capitalised or no English word."""
     if i + 2 >= len(words) or words[i + 1].text != "of":
         return False
     place = words[i + 2]
     return (text[words[i].end:words[i + 1].start] == " " == text[words[i + 1].end:place.start]
-            and not place.name and (place.capital or not is_english(place.text)))
+            and not place.name and (caps[i + 2] or not is_english(place.text)))
+
+
+def _change(words: list[Word], caps: list[bool], i: int, form: str) -> None:
+    w = words[i]
+    w.form, w.source, w.cert = form, "rules", "medium"
+    caps[i] = form[:1].isupper()
 
 
 def in_context(text: str, words: list[Word]) -> None:
     """Titles before capitalised words, roman numerals after them (in place)."""
+    caps = [w.form[:1].isupper() for w in words]      # Word.capital, kept up to date
+    last = len(words) - 1
     for i, word in enumerate(words):
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        prev = words[i - 1] if i else None
-        cap, next_cap = word.capital, nxt is not None and nxt.capital   # read before any change
+        nxt = words[i + 1] if i < last else None
+        cap, next_cap = caps[i], i < last and caps[i + 1]   # read before any change
+        if cap and word.text not in TITLE_WORDS:
+            continue                                  # no rule changes it
         gap = TITLE_GAP if word.text not in ABBREVIATIONS else ABBREVIATED_GAP
         if (not cap and word.text in TITLE_WORDS and next_cap
                 and gap.fullmatch(text[word.end:nxt.start])):
-            word.form, word.source, word.cert = capitalised(word.form), "rules", "medium"
+            _change(words, caps, i, capitalised(word.form))
         elif (not cap and len(word.text) == 1 and next_cap
               and text[word.end:nxt.start] == ". "):
-            word.form, word.source, word.cert = word.form.upper(), "rules", "medium"     # an initial
+            _change(words, caps, i, word.form.upper())     # an initial
         elif (not cap and word.text in COMPOUND_FIRSTS and next_cap
               and text[word.end:nxt.start] == "-"):
-            word.form, word.source, word.cert = capitalised(word.form), "rules", "medium"
-        elif word.text in TITLE_WORDS and _title_of(text, words, i):
-            place = words[i + 2]
-            for w in (word, place):
-                w.form, w.source, w.cert = capitalised(w.form), "rules", "medium"
-        elif (not cap and prev is not None and _roman(word.text)
-              and text[prev.end:word.start] == " " and (prev.capital or prev.text in NUMBERING)):
-            word.form, word.source, word.cert = word.form.upper(), "rules", "medium"
+            _change(words, caps, i, capitalised(word.form))
+        elif word.text in TITLE_WORDS and _title_of(text, words, i, caps):
+            for k in (i, i + 2):
+                _change(words, caps, k, capitalised(words[k].form))
+        elif (not cap and i and _roman(word.text) and text[words[i - 1].end:word.start] == " "
+              and (caps[i - 1] or words[i - 1].text in NUMBERING)):
+            _change(words, caps, i, word.form.upper())

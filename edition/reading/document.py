@@ -25,16 +25,16 @@ def one_reading(blocks_words: list[list[Word]]) -> int:
         for w in words:
             if w.name:
                 continue
-            if w.capital and not w.sentence_start and w.form == capitalised(w.text):
-                capital[w.text] += 1
-            elif not w.capital:
+            if not w.form[:1].isupper():               # Word.capital
                 lower[w.text] += 1
+            elif not w.sentence_start and w.form == capitalised(w.text):
+                capital[w.text] += 1
     names = {word for word, n in capital.items()
              if lower[word] <= MAX_LOWER_PER_CAPITAL * n and not is_english(word)}
     changed = 0
     for words in blocks_words:
         for w in words:
-            if not w.name and not w.capital and w.text in names:
+            if w.text in names and not w.name and not w.capital:
                 w.form, w.source, w.cert = capitalised(w.form), "document", "medium"
                 changed += 1
     return changed
