@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 from .background import Lane
+from .saxonclient import Transforms
 from .config import Config
 from .errors import EditionError
 from .manifest import Manifest, edition_digest, source_key, tei_digest
@@ -71,10 +72,12 @@ class BuildOptions:
     jobs: int = 1                                       # worker processes (1: in this process)
     #: texts whose TEI in out_dir is current (Manifest.converted): read back, not converted again
     converted: frozenset[str] = frozenset()
+    #: the stylesheets run in a Saxon worker process beside the build (False: in a thread of it)
+    saxon_process: bool = True
 
     def for_worker(self) -> "BuildOptions":
         """The options a worker process gets: what makes a source's outputs, nothing to call back."""
-        return replace(self, notice=None, jobs=1, search=False)
+        return replace(self, notice=None, jobs=1, search=False, saxon_process=False)
 
 
 def find_sources(config: Config, given: list[str] | tuple[str, ...] = ()) -> list[Path]:
@@ -108,11 +111,15 @@ class Builder:
         self.register = load_register(config)
         self._validator = None
         self._transformer = None
-        #: the thread of the checks and the HTML (edition.background)
-        self.lane = Lane()
+        #: where the stylesheets run: Saxon's worker process, or a thread (edition.saxonclient)
+        self.transforms = Transforms(self.transformer, Lane(), process=options.saxon_process)
         if options.pdf:
             from .pdf import warm_up
             warm_up(config.language)        # FOP starts loading in the background (edition.fopclient)
+
+    def close(self) -> None:
+        """End what the Builder started beside the build (Saxon's worker)."""
+        self.transforms.close()
 
     @property
     def validator(self):
@@ -173,41 +180,35 @@ class Builder:
 
     def _make(self, folder: OutputFolder, result: SourceResult, tree, data: bytes | None) -> None:
         """Check the TEI and make its outputs, written into a staging folder and swapped in as one
-        unit. The checks (lxml, which lets the other threads run meanwhile) go on beside the FO,
-        the HTML beside the PDF (FOP works in a process of its own). An invalid TEI is written so
-        that the reported lines can be looked at; nothing made from it is kept, and the previous
-        HTML, FO and PDF stay."""
+        unit. The FO and the HTML are made beside the checks and the PDF (in Saxon's worker
+        process, or a thread: :mod:`edition.saxonclient`). An invalid TEI is written so that the
+        reported lines can be looked at; nothing made from it is kept, and the previous HTML, FO
+        and PDF stay."""
         from .xmlio import serialize, serialize_without_doctype
 
         name, pdf = result.name, self.options.pdf
         stage = folder.stage(name)
         try:
             stage.write("xml", serialize(tree))
-            fo, failed = b"", None
-            try:            # Saxon reads a copy: the tree is the checks' until they are done
-                text = serialize_without_doctype(tree)
-            except EditionError as exc:
-                text, failed = b"", exc
-            checks = (self.lane.run(self.validator.check, tree, str(result.origin), source=data)
-                      if self.options.validate else None)
-            try:
-                if failed is None:
-                    fo = stable_ids(self.transformer.fo(text, paper=self.config.paper))
+            try:            # Saxon reads a copy: the tree is the checks'
+                text, failed = serialize_without_doctype(tree), None
+                fo = self.transforms.run("fo", text, paper=self.config.paper)
+                html = self.transforms.run("html", text, tei_file=f"{name}.xml",
+                                           pdf_file=f"{name}.pdf" if pdf else None)
             except EditionError as exc:
                 failed = exc
-            if checks is not None:
-                result.diagnostics = checks.result()
+            if self.options.validate:
+                result.diagnostics = self.validator.check(tree, str(result.origin), source=data)
             if not result.ok:
                 result.written = commit(stage)
                 return
             if failed is not None:
                 raise failed
-            html = self.lane.run(self.transformer.html, text, tei_file=f"{name}.xml",
-                                 pdf_file=f"{name}.pdf" if pdf else None)
+            made = stable_ids(fo.result())
             if pdf:
-                fo = self._pdf(fo, stage.file("pdf"), tree, name, result)
+                made = self._pdf(made, stage.file("pdf"), tree, name, result)
             stage.write("html", stable_ids(html.result()))
-            stage.write("fo", fo)
+            stage.write("fo", made)
             # without the PDF, an older one goes: it would not match the new text
             result.written = commit(stage, [] if pdf else [f"{name}.pdf"])
         finally:
@@ -312,10 +313,13 @@ def _run(config, sources, options, todo, keys, manifest, results, progress, tick
                  built=built, done=done, broken=broken, out_dir=options.out_dir)
     elif chosen:
         builder, folder = Builder(config, options), OutputFolder(options.out_dir)
-        for n, source in enumerate(chosen):
-            result = builder.build_one(source, folder)
-            done(result)
-            built(n, result)
+        try:
+            for n, source in enumerate(chosen):
+                result = builder.build_one(source, folder)
+                done(result)
+                built(n, result)
+        finally:
+            builder.close()
     reused_until(len(sources))
 
 

@@ -1,0 +1,95 @@
+"""Issue 13: the stylesheets of a build run in a Saxon worker process beside it
+(edition.saxonclient), with the same bytes, the same errors, and the build going on in its own
+process when the worker is lost. The texts are invented, from outside the bundled edition's
+world: a Hanseatic merchant's letters from Bergen and Novgorod."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from edition import config as config_mod
+from edition.build import Builder, BuildOptions
+from edition.outputs import OutputFolder
+from edition_helpers import make_edition
+
+TEXTS = {
+    "bergen.txt": "Hinrik Castorp wrote from Bergen on 12 May 1461 that the stockfish had come.\n",
+    "novgorod.txt": "At Novgorod the merchants of Lübeck waited for the wax until 3 June 1462.\n",
+}
+
+
+@pytest.fixture
+def edition_dir(tmp_path):
+    return make_edition(tmp_path / "ed", TEXTS)
+
+
+def build(root: Path, out: Path, saxon_process: bool, break_after: int | None = None):
+    """Build every text into *out*; with *break_after*, the worker is killed after that many."""
+    config = config_mod.load(root)
+    options = BuildOptions(out_dir=out, pdf=False, search=False, saxon_process=saxon_process)
+    builder = Builder(config, options)
+    results = []
+    try:
+        with OutputFolder(out) as folder:
+            for n, source in enumerate(sorted((root / "source").glob("*.txt"))):
+                if n == break_after and builder.transforms.worker is not None:
+                    os.kill(builder.transforms.worker.proc.pid, signal.SIGKILL)
+                    builder.transforms.worker.proc.wait()
+                results.append(builder.build_one(source, folder))
+        worker = builder.transforms.worker
+        pid = worker.proc.pid if worker is not None else None
+    finally:
+        builder.close()
+    return results, pid
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.suffix in (".html", ".fo", ".xml")}
+
+
+def test_the_worker_makes_the_same_bytes_as_the_build_itself(edition_dir, tmp_path):
+    worked, pid = build(edition_dir, tmp_path / "worker", saxon_process=True)
+    assert pid is not None, "no Saxon worker was started"
+    assert all(r.ok for r in worked), [str(r.error) for r in worked]
+    inside, _ = build(edition_dir, tmp_path / "inside", saxon_process=False)
+    assert all(r.ok for r in inside)
+    a, b = outputs(tmp_path / "worker"), outputs(tmp_path / "inside")
+    assert set(a) == {"bergen.xml", "bergen.html", "bergen.fo", "novgorod.xml", "novgorod.html", "novgorod.fo"}
+    assert a == b
+    assert b"Castorp" in a["bergen.html"] and b"Novgorod" in a["novgorod.fo"]
+
+
+def test_the_worker_ends_with_the_build(edition_dir, tmp_path):
+    _, pid = build(edition_dir, tmp_path / "out", saxon_process=True)
+    try:
+        state = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return
+    assert "\nState:\tZ" in state, "the Saxon worker outlived its build"
+
+
+def test_a_lost_worker_leaves_the_build_to_its_own_process(edition_dir, tmp_path):
+    results, pid = build(edition_dir, tmp_path / "out", saxon_process=True, break_after=1)
+    assert pid is None                               # lost, and not started again
+    assert all(r.ok for r in results), [str(r.error) for r in results]
+    inside, _ = build(edition_dir, tmp_path / "inside", saxon_process=False)
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "inside")
+
+
+def test_a_stylesheet_error_is_the_same_one_line_from_the_worker(edition_dir, tmp_path):
+    html = edition_dir / "xslt" / "html.xsl"
+    text = html.read_text()
+    cut = text.rindex("</xsl:stylesheet>")
+    html.write_text(text[:cut] + '<xsl:template match="/" priority="100"><xsl:message terminate="yes">'
+                    "the merchant's seal is missing</xsl:message></xsl:template>\n" + text[cut:])
+    errors = []
+    for process in (True, False):
+        results, _ = build(edition_dir, tmp_path / f"out-{process}", saxon_process=process)
+        errors.append([str(r.error) for r in results])
+    assert errors[0] == errors[1]
+    assert all("html.xsl" in e and "terminated by xsl:message" in e for e in errors[0]), errors[0]
+    assert not (tmp_path / "out-True" / "bergen.html").exists()
