@@ -4,7 +4,7 @@ Saxon holds Python's lock while it transforms, so in the build's own process not
 build runs meanwhile but lxml's C code (the checks). A build of one process (``-j 1``) therefore
 starts a Saxon worker (:mod:`edition.saxonworker`) when it starts: it compiles the stylesheets on
 another core while the first text is converted, and makes a text's FO and HTML while the build
-checks the text, renders its PDF (FOP has its own process) or converts the next one. Workers of
+checks the text or renders its PDF (FOP has its own process). Workers of
 ``-j N`` run Saxon in their own thread (:class:`edition.background.Lane`), the cores being theirs.
 Either way the output is the same bytes. When the worker cannot start or dies, the build goes on
 in its own thread.
