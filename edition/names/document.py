@@ -56,10 +56,10 @@ class Block:
 def _load_blocks(root: etree._Element, matcher: Matcher) -> list[Block]:
     out = []
     for el in spans.blocks(root):
-        text = spans.text_of(el)
+        text, elements = spans.text_and_element_spans(el)
         low = text_lower(text)
         protected = [(s, e, (child.get("ref") or "").lstrip("#").split(" ")[0] or None)
-                     for child, s, e in spans.element_spans(el)
+                     for child, s, e in elements
                      if etree.QName(child).localname in KIND_OF_NAME]
         out.append(Block(el, text, low, Tokens(low), protected, matcher.all_matches(low)))
     return out

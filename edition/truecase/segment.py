@@ -74,7 +74,7 @@ def words(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     marks: list[str] = []
     for s, e in tokenize(text):
         token = text[s:e]
-        if not any(h in token for h in _HYPHENS) or len(token) < 3:
+        if len(token) < 3 or ("-" not in token and "\u2010" not in token):     # _HYPHENS
             spans.append((s, e))
             marks.append("")
             continue
