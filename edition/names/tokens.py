@@ -21,15 +21,16 @@ class Tokens:
     def __init__(self, low: str):
         self.low = low
         self.items: list[Token] = []
+        add = self.items.append
         for m in WORD.finditer(low):
-            end = m.start("poss") if m.group("poss") else m.end()
-            word = low[m.start():end]
+            start, raw_end = m.span()
+            poss = m.group("poss")
             # a bare "'" after a plural ("workers'") belongs to the word
-            if m.group("poss") and not m.group("poss").endswith("s"):
-                word, end = low[m.start():m.end()], m.end()
-                self.items.append(Token(m.start(), end, word, False, m.end()))
-                continue
-            self.items.append(Token(m.start(), end, word, bool(m.group("poss")), m.end()))
+            if poss is None or not poss.endswith("s"):
+                add(Token(start, raw_end, m.group(), False, raw_end))
+            else:
+                end = m.start("poss")
+                add(Token(start, end, low[start:end], True, raw_end))
         self._starts = [t.start for t in self.items]
         self._ends = [t.end for t in self.items]
 
