@@ -5,12 +5,14 @@
 
 Every figure is the wall-clock time of a fresh `edition` process started from a
 copy of the bundled edition (edition.toml, register, lexicon) in a temporary
-folder, with a warm cache of derived data; peak memory is the largest resident
+folder, with a warm cache (derived data, FOP's class archive: as after the set-up and a
+first build); peak memory is the largest resident
 set of the process and its children (FOP's JVM included), from wait4. Timed:
 
 - `edition convert` of a one-line text;
 - `edition build` of the bundled edition without and with the PDF (--force);
-- a rebuild with nothing changed, and with one source of a 50-text corpus changed;
+- a rebuild with nothing changed, after a stylesheet changed (the TEI read back, not converted),
+  and with one source of a 50-text corpus changed;
 - corpora of N texts made from the bundled one (each text a run of its lines,
   so the texts differ), built with each -j, without the PDF; and with the PDF
   for the sizes of --pdf-sizes.
@@ -93,6 +95,14 @@ def bundled(edition: list[str], tmp: Path, env: dict[str, str], runs: int) -> No
     report("build bundled, no PDF", [run([*build, "--no-pdf", "--force"], folder, env) for _ in range(runs)])
     report("build bundled, with PDF", [run([*build, "--force"], folder, env) for _ in range(runs)])
     report("rebuild bundled, nothing changed", [run(build, folder, env) for _ in range(runs)])
+    shutil.copytree(REPO / "xslt", folder / "xslt")     # the edition's own stylesheets, then one edited
+    run(build, folder, env)
+    samples = []
+    for n in range(runs):
+        with open(folder / "xslt" / "html.xsl", "a", encoding="utf-8") as fh:
+            fh.write(f"\n<!-- edit {n} -->\n")
+        samples.append(run(build, folder, env))
+    report("rebuild bundled, a stylesheet changed", samples)
 
 
 def corpus(edition: list[str], tmp: Path, env: dict[str, str], sizes: list[int], jobs: list[int],
@@ -123,6 +133,16 @@ def build(edition: list[str], folder: Path, env: dict[str, str], size: int, word
             f"-j {j}: {times[1] / t:.2f}x" for j, t in times.items() if j != 1))
 
 
+def warm_up(edition: list[str], tmp: Path, env: dict[str, str]) -> None:
+    """Fill the cache as the set-up and a first build do: the derived data (a text with capitals,
+    one without) and FOP's class archive (a first build with a PDF; edition.fop_cds)."""
+    for name, text in (("warm-cased", ONE_LINE), ("warm-lower", ONE_LINE.lower())):
+        (tmp / f"{name}.txt").write_text(text, encoding="utf-8")
+        run([*edition, "convert", str(tmp / f"{name}.txt"), "-o", str(tmp / f"{name}.xml")], tmp, env)
+    folder = make_edition(tmp / "warm-edition", 1)
+    run([*edition, "build", "--no-search"], folder, env)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=3)
@@ -138,9 +158,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp_name:
         tmp = Path(tmp_name)
         env = {**os.environ, "EDITION_CACHE_DIR": str(tmp / "cache")}
-        warm = tmp / "warm.txt"
-        warm.write_text(ONE_LINE, encoding="utf-8")
-        run([*edition, "convert", str(warm), "-o", str(tmp / "warm.xml")], tmp, env)  # fills the cache
+        warm_up(edition, tmp, env)
         if not a.skip_bundled:
             bundled(edition, tmp, env, a.runs)
         corpus(edition, tmp, env, ints(a.sizes), ints(a.jobs), ints(a.pdf_sizes))
