@@ -118,24 +118,26 @@ def labels(tokens: list[str], m: Model | None = None,
 
 def _tag(prep: Prepared, m: Model) -> list[tuple[str, float]]:
     out: list[tuple[str, float]] = []
+    add = out.append
     tagger = m.tagger
+    marginal, cased, threshold, rules = tagger.marginal, m.cased, m.threshold, RULES
     for a, b in sequences(prep.kinds):
         guess = tagger.tag(features(prep, a, b))
         for i, label in enumerate(guess):
-            lower = tagger.marginal("L", i) if m.cased else 1.0
-            if label == "L" and m.cased and 1.0 - lower >= m.threshold:
-                best = max(m.cased, key=lambda x: tagger.marginal(x, i))
-                if best != "U" or tagger.marginal("U", i) >= 0.5:
+            lower = marginal("L", i) if cased else 1.0
+            if label == "L" and cased and 1.0 - lower >= threshold:
+                best = max(cased, key=lambda x: marginal(x, i))
+                if best != "U" or marginal("U", i) >= 0.5:
                     label = best
             ruled = label
-            for rule in RULES:
+            for rule in rules:
                 ruled = rule(prep, a + i, ruled)
             if ruled == "L":
-                out.append(("L", lower))
+                add(("L", lower))
             elif ruled == label:
-                out.append((label, tagger.marginal(label, i)))
+                add((label, marginal(label, i)))
             else:   # a rule's label: the model's probability of a capital at all
-                out.append((ruled, 1.0 - lower))
+                add((ruled, 1.0 - lower))
     return out
 
 
