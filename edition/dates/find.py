@@ -89,6 +89,7 @@ class _Starts:
         self.text = text
         self.fold = text.translate(_FOLD)
         self.found: dict[tuple[str, bool], list[int]] = {}
+        self.unions: dict[tuple, list[int]] = {}       # STARTS entry -> of() (expressions share them)
 
     def _word(self, word: str, boundary: bool) -> list[int]:
         key = (word, boundary)
@@ -104,9 +105,14 @@ class _Starts:
 
     def of(self, name: str) -> list[int] | None:
         """The sorted positions where expression *name* may match; None: anywhere."""
-        if name not in P.STARTS:
+        spec = P.STARTS.get(name)
+        if spec is None:
             return None
-        numbers, anywhere, at_word = P.STARTS[name]
+        if spec not in self.unions:
+            self.unions[spec] = self._union(*spec)
+        return self.unions[spec]
+
+    def _union(self, numbers: bool, anywhere, at_word) -> list[int]:
         out: set[int] = set()
         if numbers:
             if ("", False) not in self.found:
