@@ -62,22 +62,23 @@ class _Seg:
 
 def _segments(block: etree._Element) -> list[_Seg]:
     segs: list[_Seg] = []
-    pos = 0
-
-    def walk(el: etree._Element) -> None:
-        nonlocal pos
-        if el.text:
-            segs.append(_Seg(el, "text", pos, el.text))
-            pos += len(el.text)
-        for child in el:
-            if isinstance(child.tag, str) and child.tag not in NON_DIPLOMATIC:
-                walk(child)
-            if child.tail:
-                segs.append(_Seg(child, "tail", pos, child.tail))
-                pos += len(child.tail)
-
-    walk(block)
+    _segment_walk(block, segs, 0)
     return segs
+
+
+# the walks are functions of their own, not closures: a closure that calls itself is a cycle,
+# and would keep what it holds (the block's elements, segments, spans) until a collection
+def _segment_walk(el: etree._Element, segs: list[_Seg], pos: int) -> int:
+    if el.text:
+        segs.append(_Seg(el, "text", pos, el.text))
+        pos += len(el.text)
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in NON_DIPLOMATIC:
+            pos = _segment_walk(child, segs, pos)
+        if child.tail:
+            segs.append(_Seg(child, "tail", pos, child.tail))
+            pos += len(child.tail)
+    return pos
 
 
 def _raw_parts(el: etree._Element, parts: list[str]) -> None:
@@ -116,32 +117,29 @@ def element_spans(block: etree._Element) -> list[tuple[etree._Element, int, int]
 
 def text_and_element_spans(block: etree._Element) -> tuple[str, list[tuple[etree._Element, int, int]]]:
     """:func:`text_of` and :func:`element_spans` of a block, read in one walk."""
-    out: list[tuple[etree._Element, int, int]] = []
+    out: list[list] = []
     parts: list[str] = []
-    pos = 0
-
-    def walk(el: etree._Element) -> None:
-        nonlocal pos
-        if el.text:
-            parts.append(el.text)
-            pos += len(el.text)
-        for child in el:
-            if isinstance(child.tag, str) and child.tag not in NON_DIPLOMATIC:
-                start = pos
-                entry = [child, start, start]
-                out.append(entry)  # type: ignore[arg-type]
-                walk(child)
-                entry[2] = pos
-            if child.tail:
-                parts.append(child.tail)
-                pos += len(child.tail)
-
-    walk(block)
+    _element_walk(block, out, parts, 0)
     raw = "".join(parts)
     view = nfc.view(raw)
     if view:
         return view.text, [(el, view.nfc(s), view.nfc(e)) for el, s, e in out]
     return raw, [tuple(e) for e in out]  # type: ignore[misc]
+
+
+def _element_walk(el: etree._Element, out: list[list], parts: list[str], pos: int) -> int:
+    if el.text:
+        parts.append(el.text)
+        pos += len(el.text)
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in NON_DIPLOMATIC:
+            entry = [child, pos, pos]
+            out.append(entry)
+            pos = entry[2] = _element_walk(child, out, parts, pos)
+        if child.tail:
+            parts.append(child.tail)
+            pos += len(child.tail)
+    return pos
 
 
 def _slot_len(container: etree._Element, slot: int) -> int:
