@@ -192,9 +192,9 @@ class Builder:
             stage.write("xml", serialize(tree))
             try:            # Saxon reads a copy: the tree is the checks'
                 text, failed = serialize_without_doctype(tree), None
-                fo = self.transforms.run("fo", text, paper=self.config.paper)
-                html = self.transforms.run("html", text, tei_file=f"{name}.xml",
-                                           pdf_file=f"{name}.pdf" if pdf else None)
+                fo, html = self.transforms.run(text, [
+                    ("fo", {"paper": self.config.paper}),
+                    ("html", {"tei_file": f"{name}.xml", "pdf_file": f"{name}.pdf" if pdf else None})])
             except EditionError as exc:
                 failed = exc
             if self.options.validate:

@@ -48,13 +48,14 @@ class SaxonWorker:
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self.pending: collections.deque[_Reply] = collections.deque()
 
-    def submit(self, call: str, data: bytes, **kwargs) -> _Reply:
-        head = json.dumps({"call": call, "kwargs": kwargs, "size": len(data)}).encode()
+    def submit(self, data: bytes, calls: list[tuple[str, dict]]) -> list[_Reply]:
+        """Send the text *data* once for all its *calls* (("fo", kwargs), …): their replies."""
+        head = json.dumps({"calls": calls, "size": len(data)}).encode()
         self.proc.stdin.write(head + b"\n" + data)
         self.proc.stdin.flush()
-        reply = _Reply(self)
-        self.pending.append(reply)
-        return reply
+        replies = [_Reply(self) for _ in calls]
+        self.pending.extend(replies)
+        return replies
 
     def read_one(self) -> None:
         line = self.proc.stdout.readline()
@@ -86,15 +87,17 @@ class Transforms:
             except OSError:
                 self.worker = None
 
-    def run(self, call: str, data: bytes, **kwargs):
-        """Start *call* ("html" or "fo") on the serialised TEI *data*; what it returns has
-        ``result()``: the output's bytes, or the EditionError of the stylesheet."""
+    def run(self, data: bytes, calls: list[tuple[str, dict]]) -> list:
+        """Start each of *calls* ((``"html"`` or ``"fo"``, its keyword arguments)) on the
+        serialised TEI *data*; each of what it returns has ``result()``: the output's bytes, or
+        the EditionError of the stylesheet."""
         if self.worker is not None:
             try:
-                return _Guarded(self, self.worker.submit(call, data, **kwargs), call, data, kwargs)
+                replies = self.worker.submit(data, calls)
+                return [_Guarded(self, r, call, data, kwargs) for r, (call, kwargs) in zip(replies, calls)]
             except OSError:
                 self._lost()
-        return self.lane.run(getattr(self.transformer, call), data, **kwargs)
+        return [self.lane.run(getattr(self.transformer, call), data, **kwargs) for call, kwargs in calls]
 
     def _lost(self) -> None:
         """The worker is gone: this build goes on in its own process."""

@@ -2,11 +2,12 @@
 
 Started by :mod:`edition.saxonclient` (argument: JSON with ``xslt_dir`` and the formats to
 compile first) with :mod:`edition.child`'s guarantees. It compiles while the build converts its
-first text, then reads requests from stdin, each a JSON line ``{"call": "html"|"fo", "kwargs":
-{…}, "size": N}`` followed by N bytes of XML, and answers each in order with a JSON line
-``{"ok": true, "size": M}`` and M bytes of output, or ``{"ok": false, "error": [message, path,
-line, column]}``. A thread reads the requests as they come, so that the client never waits to
-write one while this process writes an answer. Saxon runs here exactly as in the build's own
+first text, then reads requests from stdin, each a JSON line ``{"calls": [["fo", {…kwargs}],
+["html", {…}]], "size": N}`` followed by N bytes of XML (one text, sent once for all its calls),
+and answers each call in order with a JSON line ``{"ok": true, "size": M}`` and M bytes of
+output, or ``{"ok": false, "error": [message, path, line, column]}``. A thread reads the
+requests as they come, so that the client never waits to write one while this process writes
+an answer. Saxon runs here exactly as in the build's own
 process (:class:`edition.transform.Transformer`: no URL, no file outside the stylesheets' folder).
 """
 
@@ -31,14 +32,13 @@ def _requests(stream, into: queue.SimpleQueue) -> None:
         into.put(None)
 
 
-def _answer(transformer, request: dict) -> tuple[dict, bytes]:
+def _answer(transformer, call: str, kwargs: dict, text: bytes) -> tuple[dict, bytes]:
     from .errors import EditionError
 
-    call = request.get("call")
     try:
         if call not in CALLS:
             raise EditionError(f"the Saxon worker knows no call {call!r}")
-        data = getattr(transformer, call)(request["data"], **request.get("kwargs", {}))
+        data = getattr(transformer, call)(text, **kwargs)
         return {"ok": True, "size": len(data)}, data
     except EditionError as exc:
         return {"ok": False, "error": [exc.message, str(exc.path) if exc.path else None,
@@ -63,9 +63,10 @@ def main(argv: list[str]) -> int:
         except EditionError:
             pass                    # the first request for it gets the error
     while (request := requests.get()) is not None:
-        head, data = _answer(transformer, request)
-        answers.write(json.dumps(head).encode() + b"\n" + data)
-        answers.flush()
+        for call, kwargs in request["calls"]:
+            head, data = _answer(transformer, call, kwargs, request["data"])
+            answers.write(json.dumps(head).encode() + b"\n" + data)
+            answers.flush()
     return 0
 
 
