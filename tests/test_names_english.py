@@ -1,6 +1,7 @@
 """is_english_word reads the English list through the recogniser's lexicon: the same words."""
 
-from edition.names.resources import _english, english_words, is_english_word
+from edition.names.english import _english, is_english_word
+from edition.names.resources import english_words
 from edition.ner.lexicon import lexicon
 
 

@@ -24,7 +24,7 @@ from ..selection import Span, overlaps_any, select
 from . import context, cues, places
 from .match import Matcher
 from .model_source import SOURCE as MODEL_SOURCE
-from .resources import is_english_word
+from .english import is_english_word
 from .patterns import looks_like_name
 from .resolve import edges
 from .wordlists import GIVEN_NAMES, SURNAME_WORDS

@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .patterns import MAX_NAME_WORDS, close, looks_like_name, word_surname_follows
-from .resources import is_english_word, more_given_names, place_words
+from .english import is_english_word
+from .resources import more_given_names, place_words
 from ..selection import Span
 from .tokens import Tokens
 from .wordlists import (

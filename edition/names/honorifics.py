@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from ..selection import Span
 from .patterns import looks_like_name
-from .resources import is_english_word, place_words
+from .english import is_english_word
+from .resources import place_words
 from .tokens import Tokens
 from .wordlists import data_words, word_set
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from ..ner import recognise
 from ..resp import resp
 from ..selection import Span, cert_of_score, overlaps_any, select
-from .resources import is_english_word
+from .english import is_english_word
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Block, DocumentNames

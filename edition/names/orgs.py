@@ -38,7 +38,8 @@ from .known import (
     PORTFOLIOS,
 )
 from .patterns import close, joined, looks_like_name
-from .resources import is_english_word, place_words
+from .english import is_english_word
+from .resources import place_words
 from ..selection import Span
 from .tokens import Tokens
 from .wordlists import DEMONYMS, ORG_MODIFIERS, STOPWORDS

@@ -15,7 +15,6 @@ also an English word, a stopword, a title, a demonym or a place never counts.
 
 from __future__ import annotations
 
-import functools
 from importlib import resources
 
 from .. import derived
@@ -111,27 +110,3 @@ def more_given_names() -> frozenset[str]:
 def _inflected(word: str, english) -> bool:
     """"lies", "boxes": a plural or third-person form of a word of the list."""
     return (word.endswith("s") and word[:-1] in english) or (word.endswith("es") and word[:-2] in english)
-
-
-class _LexiconWords:
-    """The words of :func:`english_words`, read from the recogniser's lexicon (they are its
-    class "word"), which every conversion loads anyway: the list itself is not read again."""
-
-    __slots__ = ("table",)
-
-    def __init__(self, table: dict[str, tuple[str, ...]]) -> None:
-        self.table = table
-
-    def __contains__(self, word: str) -> bool:
-        return "word" in self.table.get(word, ())
-
-
-@functools.lru_cache(maxsize=1)
-def _english() -> _LexiconWords:
-    from ..ner.lexicon import lexicon      # the lexicon is made from this module's lists
-    return _LexiconWords(lexicon()[0])
-
-
-def is_english_word(word: str) -> bool:
-    english = _english()
-    return word in COMMON_WORDS or word in STOPWORDS or word in english or _inflected(word, english)

@@ -20,7 +20,7 @@ PARTICLES = frozenset(w for line in data_lines("particles.txt") for w in line.sp
 @lru_cache(maxsize=1)
 def accented_words() -> dict[str, str]:
     """damaged form -> English word with letters outside ASCII, where the damaged form is no word."""
-    from ..names.resources import is_english_word
+    from ..names.english import is_english_word
     out = {}
     for word in data_lines("accented-words.txt"):
         low = damaged(word)
@@ -32,7 +32,7 @@ def accented_words() -> dict[str, str]:
 @lru_cache(maxsize=100_000)
 def is_english(word: str) -> bool:
     """A word of the general English lists, inflected forms included ("activities", "carried")."""
-    from ..names.resources import is_english_word
+    from ..names.english import is_english_word
     if is_english_word(word):
         return True
     for ending, stem_end in (("ies", "y"), ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
