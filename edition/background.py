@@ -1,11 +1,12 @@
-"""Work done beside the build's own thread: the checks of a TEI while its FO is made, its HTML
-while FOP (a process of its own) renders the PDF.
+"""Work done beside the build's own thread: a text's FO and HTML, when Saxon runs in the build's
+process (:mod:`edition.saxonclient`), while the build's thread checks the TEI (lxml lets other
+threads run) and renders the PDF (FOP has a process of its own).
 
 A :class:`Lane` is one daemon thread doing the work given to it in order, so that Saxon always
 runs its stylesheets in the same thread, and a build interrupted or ending never waits for it.
 The build's own thread keeps everything that starts a child process (FOP is killed with the
 thread that started it, :mod:`edition.child`) and gives a lane only work that shares no lxml
-tree with it, or a tree it leaves alone until the result is in.
+tree with it (Saxon gets the serialised TEI).
 """
 
 from __future__ import annotations
@@ -31,10 +32,6 @@ class Job:
         finally:
             self._call = None
             self._done.set()
-
-    def wait(self) -> None:
-        """Wait for the work to end, whatever it returns or raises."""
-        self._done.wait()
 
     def result(self) -> Any:
         """What the work returned; what it raised is raised here, in the caller's thread."""

@@ -189,7 +189,8 @@ class Builder:
         name, pdf = result.name, self.options.pdf
         stage = folder.stage(name)
         try:
-            stage.write("xml", serialize(tree))
+            # a converted or read-back text as it was parsed (the lines its diagnostics name)
+            stage.write("xml", data if data is not None else serialize(tree))
             try:            # Saxon reads a copy: the tree is the checks'
                 text, failed = serialize_without_doctype(tree), None
                 fo, html = self.transforms.run(text, [

@@ -22,18 +22,11 @@ from pathlib import Path
 
 from . import __version__
 from .derived import _trusted, cache_dir
+from .manifest import _stat_line
 
 PREFIX = "fop-classes-"
 #: a temporary archive older than this is one a killed worker left: removed
 STALE = 3600
-
-
-def _stat(path: str | os.PathLike | None) -> str:
-    try:
-        st = os.stat(path) if path else None
-    except OSError:
-        st = None
-    return f"{path} {st.st_size} {st.st_mtime_ns}" if st else f"{path} -"
 
 
 def archive_path(classpath: list[str], flags: list[str]) -> Path | None:
@@ -43,8 +36,9 @@ def archive_path(classpath: list[str], flags: list[str]) -> Path | None:
     if folder is None:
         return None
     java = shutil.which("java")
-    parts = [__version__, os.environ.get("JAVA_HOME", ""), _stat(os.path.realpath(java) if java else None),
-             *flags, *map(_stat, classpath)]
+    parts = [__version__, os.environ.get("JAVA_HOME", ""),
+             _stat_line(Path(os.path.realpath(java))) if java else "no java", *flags,
+             *(_stat_line(Path(jar)) for jar in classpath)]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
     return folder / f"{PREFIX}{digest}.jsa"
 

@@ -110,7 +110,8 @@ class Transforms:
 
 
 class _Guarded:
-    """A worker's reply that, when the worker dies, is made again in the build's own process."""
+    """A worker's reply that, when the worker dies, is made again in the build's own process (in
+    its lane, where Saxon runs from then on)."""
 
     def __init__(self, transforms: Transforms, reply: _Reply, call: str, data: bytes, kwargs: dict):
         self.transforms, self.reply, self.call, self.data, self.kwargs = transforms, reply, call, data, kwargs
@@ -120,4 +121,5 @@ class _Guarded:
             return self.reply.result()
         except OSError:
             self.transforms._lost()
-            return getattr(self.transforms.transformer, self.call)(self.data, **self.kwargs)
+            return self.transforms.lane.run(getattr(self.transforms.transformer, self.call), self.data,
+                                            **self.kwargs).result()
