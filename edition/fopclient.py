@@ -245,14 +245,14 @@ def run(job: dict, classpath: list[str], timeout: float, started=None) -> dict |
 
 
 def warm_up(classpath: list[str], jobs: list[dict]) -> None:
-    """Start this process's worker now, without waiting for it, and give it *jobs* whose answers
-    are dropped (small documents: FOP's classes loaded and compiled while the build converts)."""
+    """Start this process's worker now, without waiting for it, and give it *jobs* to run one
+    after another until a real job comes (small documents: FOP's classes loaded and its code
+    compiled while the build converts); their answer is dropped."""
     with _lock:
         try:
             worker = _worker(classpath)
-            for job in jobs:
-                worker.send(job)
-                worker.pending += 1
+            worker.send({"warm": jobs})
+            worker.pending += 1
         except OSError:
             pass                    # the first real job says what is wrong
 

@@ -12,6 +12,9 @@ answers each with one JSON line on stdout; its stderr is a log file of the clien
   is laid out with, as ``fop -at MIME``); the answer ``{"ok": bool, "output": TEXT, "seconds": S}``: TEXT is what FOP logged during the
   job, in the form the ``fop`` command prints it (commons-logging's SimpleLog, its warnings as
   ``[WARN] FOUserAgent - …``; a failure as the command's ``[ERROR] FOP - Exception <…>``);
+- ``{"warm": [JOB, …]}`` runs the jobs one after another in a thread of the lowest priority,
+  their output dropped (:class:`Warmer`), until the next request comes (it waits only for the
+  job in progress); the answer, before that request's, ``{"ok": true, "warmed": N}``;
 - stdin at its end: the worker ends.
 
 One FopFactory per configuration file (by path and content) serves every job. Its resource
@@ -27,6 +30,7 @@ import hashlib
 import json
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -149,10 +153,54 @@ def main(argv: list[str]) -> int:
         return 1
     answers.write(json.dumps({"ready": True, "pid": os.getpid(),
                               "seconds": round(time.monotonic() - started, 3)}) + "\n")
+    warming: Warmer | None = None
     for line in sys.stdin:
         if line.strip():
-            answers.write(json.dumps(worker.job(json.loads(line))) + "\n")
+            request = json.loads(line)
+            if warming is not None:             # a request came: the warm-up ends
+                answers.write(json.dumps(warming.stop()) + "\n")
+                warming = None
+            if "warm" in request:
+                warming = Warmer(worker, request["warm"])
+            else:
+                answers.write(json.dumps(worker.job(request)) + "\n")
+    if warming is not None:
+        answers.write(json.dumps(warming.stop()) + "\n")
     return 0
+
+
+class Warmer(threading.Thread):
+    """Warm-up jobs run one after another in a thread of the lowest priority (SCHED_IDLE: it
+    gets a core only when nothing else wants it, so the build's conversion is not slowed) until
+    the next request comes; that request waits for the job in progress only."""
+
+    def __init__(self, worker: Worker, jobs: list[dict]):
+        super().__init__(daemon=True)
+        self.worker, self.jobs, self.done = worker, jobs, 0
+        self.stopping = threading.Event()
+        self.start()
+
+    def run(self) -> None:
+        try:
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+        except (AttributeError, OSError):
+            pass                                # not Linux: a thread like the others
+        J = self.worker.J
+        J("java.lang.Thread").currentThread().setContextClassLoader(
+            J("java.lang.ClassLoader").getSystemClassLoader())
+        for job in self.jobs:
+            if self.stopping.is_set():
+                break
+            try:
+                self.worker.render(job)
+            except Exception:                   # a warm-up that fails warms nothing more
+                break
+            self.done += 1
+
+    def stop(self) -> dict:
+        self.stopping.set()
+        self.join()
+        return {"ok": True, "warmed": self.done}
 
 
 if __name__ == "__main__":

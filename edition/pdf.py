@@ -132,29 +132,27 @@ def _job(conf: Path, fo: Path, out: Path, area_tree: bool) -> dict:
             "allow": [str(fo.parent), str(conf.parent), *map(str, fop_config.font_files().values())]}
 
 
-_WARM_UP = ('<fo:root xmlns:fo="%s" language="{lang}"><fo:layout-master-set><fo:simple-page-master '
-            'master-name="p"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>'
-            '<fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">'
-            '<fo:block font-family="{families}" hyphenate="true">Aa <fo:inline font-weight="bold">Bb'
-            '</fo:inline> <fo:inline font-style="italic">Cc</fo:inline></fo:block></fo:flow>'
-            '</fo:page-sequence></fo:root>' % FO_NS)
-
-
 def warm_up(lang: str = "en") -> None:
-    """Start this process's FOP worker now and let it render a small document in the background
-    (both passes, the fonts and the patterns for *lang*), so that the build's first PDF finds
-    FOP's classes loaded: call it at the start of a build that makes PDFs. Does nothing when
-    FOP runs as a command; never raises (the first render reports what is wrong)."""
+    """Start this process's FOP worker now and let it lay out small documents in the background
+    (:mod:`edition.fop_warm`: both passes, the fonts and the patterns for *lang*) until the
+    first real job comes, so that the build's first PDF finds FOP's code loaded and compiled:
+    call it at the start of a build that makes PDFs. Does nothing when FOP runs as a command;
+    never raises (the first render reports what is wrong)."""
+    from .fop_warm import documents
+
     try:
         kind, classpath = fopclient.engine()
         if kind != "worker":
             return
-        root = etree.fromstring(_WARM_UP.format(lang=lang, families=", ".join(fop_config.FAMILIES)))
-        setup, layout = _configure(root)
-        fo = fopclient.folder() / "warm-up.fo"
-        fo.write_bytes(etree.tostring(root))
-        fopclient.warm_up(classpath, [_job(layout, fo, fo.with_suffix(".at.xml"), True),
-                                      _job(setup.path, fo, fo.with_suffix(".pdf"), False)])
+        jobs = []
+        for n, data in enumerate(documents(lang, fop_config.FAMILIES)):
+            root = etree.fromstring(data)
+            setup, layout = _configure(root)
+            fo = fopclient.folder() / f"warm-up-{n}.fo"
+            fo.write_bytes(etree.tostring(root))
+            jobs += [_job(layout, fo, fo.with_suffix(".at.xml"), True),
+                     _job(setup.path, fo, fo.with_suffix(".pdf"), False)]
+        fopclient.warm_up(classpath, jobs)
     except (EditionError, OSError):
         pass
 
