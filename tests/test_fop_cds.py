@@ -77,9 +77,10 @@ FO = ('<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format"><fo:layout-master-s
 
 
 @pytest.mark.skipif(not _worker_engine(), reason="needs Debian's fop and JPype (the FOP worker)")
-def test_real_workers_archive_then_share_their_classes(cache, tmp_path):
+def test_real_workers_archive_then_share_their_classes(cache, tmp_path, monkeypatch):
     pypdf = pytest.importorskip("pypdf")
     fopclient.close()
+    monkeypatch.setitem(fopclient._state, "no_cds", False)     # an earlier test's worker may have set it
     try:
         pdf.render(FO.format("In 1591 the army of Judar Pasha reached the Niger.").encode(), tmp_path / "a.pdf")
         assert fopclient._state["worker"].archive is not None      # this one writes the archive
