@@ -2,12 +2,12 @@
 
 Saxon holds Python's lock while it transforms, so in the build's own process nothing else of the
 build runs meanwhile but lxml's C code (the checks). A build of one process (``-j 1``) therefore
-starts a Saxon worker (:mod:`edition.saxonworker`) when it starts: it compiles the stylesheets on
-another core while the first text is converted, and makes a text's FO and HTML while the build
-checks the text or renders its PDF (FOP has its own process). Workers of
-``-j N`` run Saxon in their own thread (:class:`edition.background.Lane`), the cores being theirs.
-Either way the output is the same bytes. When the worker cannot start or dies, the build goes on
-in its own thread.
+starts two Saxon workers (:mod:`edition.saxonworker`) when it starts, one for the FO and one for
+the HTML: each compiles its stylesheet on another core while the first text is converted, and
+they make a text's FO and HTML at the same time while the build checks the text or renders its
+PDF (FOP has its own process). Workers of ``-j N`` run Saxon in their own thread
+(:class:`edition.background.Lane`), the cores being theirs. Either way the output is the same
+bytes. When a worker cannot start or dies, the build makes its output in its own thread.
 """
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ from pathlib import Path
 from . import child
 from .background import Lane
 from .errors import EditionError
+
+#: what a Saxon worker makes
+CALLS = ("fo", "html")
 
 #: seconds a worker is given to end when the build is done
 CLOSE_WAIT = 5
@@ -76,37 +79,47 @@ class SaxonWorker:
 
 
 class Transforms:
-    """The FO and HTML of a text, made by a Saxon worker (*process*) or in a lane of this one."""
+    """The FO and HTML of a text, made by Saxon worker processes (*process*: one for each output,
+    so that the two are made at once) or in a lane of this one."""
 
     def __init__(self, transformer, lane: Lane, process: bool):
         self.transformer, self.lane = transformer, lane
-        self.worker: SaxonWorker | None = None
+        #: call ("fo", "html") -> the worker that makes it, while it lives
+        self.workers: dict[str, SaxonWorker] = {}
         if process:
-            try:
-                self.worker = SaxonWorker(transformer.xslt_dir)
-            except OSError:
-                self.worker = None
+            for call in CALLS:
+                try:
+                    self.workers[call] = SaxonWorker(transformer.xslt_dir, compile=(call,))
+                except OSError:
+                    self.close()
+                    break
 
     def run(self, data: bytes, calls: list[tuple[str, dict]]) -> list:
         """Start each of *calls* ((``"html"`` or ``"fo"``, its keyword arguments)) on the
         serialised TEI *data*; each of what it returns has ``result()``: the output's bytes, or
         the EditionError of the stylesheet."""
-        if self.worker is not None:
-            try:
-                replies = self.worker.submit(data, calls)
-                return [_Guarded(self, r, call, data, kwargs) for r, (call, kwargs) in zip(replies, calls)]
-            except OSError:
-                self._lost()
-        return [self.lane.run(getattr(self.transformer, call), data, **kwargs) for call, kwargs in calls]
+        return [self._start(call, kwargs, data) for call, kwargs in calls]
 
-    def _lost(self) -> None:
-        """The worker is gone: this build goes on in its own process."""
-        if self.worker is not None:
-            self.worker.close()
-            self.worker = None
+    def _start(self, call: str, kwargs: dict, data: bytes):
+        worker = self.workers.get(call)
+        if worker is not None:
+            try:
+                return _Guarded(self, worker.submit(data, [(call, kwargs)])[0], call, data, kwargs)
+            except OSError:
+                self._lost(call)
+        return self.lane.run(getattr(self.transformer, call), data, **kwargs)
+
+    def _lost(self, call: str) -> None:
+        """The worker of *call* is gone: this build makes that output in its own process (in its
+        lane, where Saxon runs) from now on."""
+        worker = self.workers.pop(call, None)
+        if worker is not None:
+            worker.close()
 
     def close(self) -> None:
-        self._lost()
+        workers, self.workers = self.workers, {}
+        for worker in workers.values():
+            worker.close()
 
 
 class _Guarded:
@@ -120,6 +133,6 @@ class _Guarded:
         try:
             return self.reply.result()
         except OSError:
-            self.transforms._lost()
+            self.transforms._lost(self.call)
             return self.transforms.lane.run(getattr(self.transforms.transformer, self.call), self.data,
                                             **self.kwargs).result()

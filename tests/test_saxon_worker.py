@@ -27,8 +27,10 @@ def edition_dir(tmp_path):
     return make_edition(tmp_path / "ed", TEXTS)
 
 
-def build(root: Path, out: Path, saxon_process: bool, break_after: int | None = None):
-    """Build every text into *out*; with *break_after*, the worker is killed after that many."""
+def build(root: Path, out: Path, saxon_process: bool, break_after: int | None = None,
+          kill: tuple[str, ...] = ("fo", "html")):
+    """Build every text into *out*; with *break_after*, the workers of *kill* are killed after
+    that many; the process ids of the workers still there at the end."""
     config = config_mod.load(root)
     options = BuildOptions(out_dir=out, pdf=False, search=False, saxon_process=saxon_process)
     builder = Builder(config, options)
@@ -36,15 +38,16 @@ def build(root: Path, out: Path, saxon_process: bool, break_after: int | None = 
     try:
         with OutputFolder(out) as folder:
             for n, source in enumerate(sorted((root / "source").glob("*.txt"))):
-                if n == break_after and builder.transforms.worker is not None:
-                    os.kill(builder.transforms.worker.proc.pid, signal.SIGKILL)
-                    builder.transforms.worker.proc.wait()
+                for call, worker in builder.transforms.workers.items() if n == break_after else ():
+                    if call not in kill:
+                        continue
+                    os.kill(worker.proc.pid, signal.SIGKILL)
+                    worker.proc.wait()
                 results.append(builder.build_one(source, folder))
-        worker = builder.transforms.worker
-        pid = worker.proc.pid if worker is not None else None
+        pids = sorted(w.proc.pid for w in builder.transforms.workers.values())
     finally:
         builder.close()
-    return results, pid
+    return results, pids
 
 
 def outputs(out: Path) -> dict[str, bytes]:
@@ -52,8 +55,8 @@ def outputs(out: Path) -> dict[str, bytes]:
 
 
 def test_the_worker_makes_the_same_bytes_as_the_build_itself(edition_dir, tmp_path):
-    worked, pid = build(edition_dir, tmp_path / "worker", saxon_process=True)
-    assert pid is not None, "no Saxon worker was started"
+    worked, pids = build(edition_dir, tmp_path / "worker", saxon_process=True)
+    assert len(pids) == 2, "no Saxon workers (FO, HTML) were started"
     assert all(r.ok for r in worked), [str(r.error) for r in worked]
     inside, _ = build(edition_dir, tmp_path / "inside", saxon_process=False)
     assert all(r.ok for r in inside)
@@ -63,20 +66,29 @@ def test_the_worker_makes_the_same_bytes_as_the_build_itself(edition_dir, tmp_pa
     assert b"Castorp" in a["bergen.html"] and b"Novgorod" in a["novgorod.fo"]
 
 
-def test_the_worker_ends_with_the_build(edition_dir, tmp_path):
-    _, pid = build(edition_dir, tmp_path / "out", saxon_process=True)
-    try:
-        state = Path(f"/proc/{pid}/status").read_text()
-    except FileNotFoundError:
-        return
-    assert "\nState:\tZ" in state, "the Saxon worker outlived its build"
+def test_the_workers_end_with_the_build(edition_dir, tmp_path):
+    _, pids = build(edition_dir, tmp_path / "out", saxon_process=True)
+    assert pids
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/status").read_text()
+        except FileNotFoundError:
+            continue
+        assert "\nState:\tZ" in state, "a Saxon worker outlived its build"
 
 
 def test_a_lost_worker_leaves_the_build_to_its_own_process(edition_dir, tmp_path):
-    results, pid = build(edition_dir, tmp_path / "out", saxon_process=True, break_after=1)
-    assert pid is None                               # lost, and not started again
+    results, pids = build(edition_dir, tmp_path / "out", saxon_process=True, break_after=1)
+    assert pids == []                                # lost, and not started again
     assert all(r.ok for r in results), [str(r.error) for r in results]
     inside, _ = build(edition_dir, tmp_path / "inside", saxon_process=False)
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "inside")
+
+
+def test_a_lost_html_worker_leaves_the_fo_to_its_own(edition_dir, tmp_path):
+    results, pids = build(edition_dir, tmp_path / "out", saxon_process=True, break_after=1, kill=("html",))
+    assert len(pids) == 1 and all(r.ok for r in results), [str(r.error) for r in results]
+    build(edition_dir, tmp_path / "inside", saxon_process=False)
     assert outputs(tmp_path / "out") == outputs(tmp_path / "inside")
 
 
