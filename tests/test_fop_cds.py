@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from edition import derived, fop_cds, fopclient, pdf
-from edition.errors import EditionError
+from fop_helpers import needs_worker
 from pdf_helpers import page_texts
 
 JARS = ["/usr/share/java/fop.jar", "/usr/share/java/batik-all.jar"]
@@ -62,13 +62,6 @@ def test_without_a_cache_folder_nothing_is_archived(tmp_path, monkeypatch):
     assert fop_cds.flags(JARS, FLAGS) == ([], None)
 
 
-def _worker_engine() -> bool:
-    try:
-        return fopclient.engine()[0] == "worker"
-    except EditionError:
-        return False
-
-
 FO = ('<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format"><fo:layout-master-set>'
       '<fo:simple-page-master master-name="p" page-width="120mm" page-height="160mm" margin="10mm">'
       '<fo:region-body/></fo:simple-page-master></fo:layout-master-set>'
@@ -76,7 +69,7 @@ FO = ('<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format"><fo:layout-master-s
       '<fo:block font-family="DejaVu Serif">{}</fo:block></fo:flow></fo:page-sequence></fo:root>')
 
 
-@pytest.mark.skipif(not _worker_engine(), reason="needs Debian's fop and JPype (the FOP worker)")
+@needs_worker
 def test_real_workers_archive_then_share_their_classes(cache, tmp_path, monkeypatch):
     pypdf = pytest.importorskip("pypdf")
     fopclient.close()
@@ -97,7 +90,7 @@ def test_real_workers_archive_then_share_their_classes(cache, tmp_path, monkeypa
         fopclient.close()
 
 
-@pytest.mark.skipif(not _worker_engine(), reason="needs Debian's fop and JPype (the FOP worker)")
+@needs_worker
 def test_a_jvm_that_refuses_the_flags_is_started_without_them(cache, tmp_path, monkeypatch):
     fopclient.close()
     monkeypatch.setattr(fop_cds, "flags", lambda classpath, flags: (["-XX:+NoSuchOptionOfThisJvm"], None))

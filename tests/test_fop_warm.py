@@ -17,30 +17,16 @@ from pathlib import Path
 import pytest
 
 from edition import child, fop_config, fop_warm, fopclient, pdf, transform, xmlio
-from edition.errors import EditionError
 
+from fop_helpers import fresh, needs_worker  # noqa: F401 (fresh: a fixture)
 from pdf_helpers import page_texts
 
 
-def _engine() -> str:
-    try:
-        return fopclient.engine()[0]
-    except EditionError:
-        return "none"
-
-
-pytestmark = pytest.mark.skipif(_engine() != "worker", reason="needs Debian's fop and JPype (the FOP worker)")
+pytestmark = needs_worker
 pypdf = pytest.importorskip("pypdf")
 
 CHRONICLE = Path(__file__).parent / "fixtures" / "pdf-chronicle.xml"
 
-
-@pytest.fixture
-def fresh():
-    """A new worker for the test (and none left behind by it)."""
-    fopclient.close()
-    yield
-    fopclient.close()
 
 
 def test_the_warm_up_documents_are_made_of_invented_words_and_render_cleanly(tmp_path, fresh):

@@ -26,17 +26,11 @@ from edition.errors import EditionError
 
 from edition_helpers import make_edition
 from loopback import LoopbackServer
+from fop_helpers import fresh, needs_worker  # noqa: F401 (fresh: a fixture)
 from pdf_helpers import page_texts
 
 
-def _engine() -> str:
-    try:
-        return fopclient.engine()[0]
-    except EditionError:
-        return "none"
-
-
-pytestmark = pytest.mark.skipif(_engine() != "worker", reason="needs Debian's fop and JPype (the FOP worker)")
+pytestmark = needs_worker
 pypdf = pytest.importorskip("pypdf")
 
 CHRONICLE = Path(__file__).parent / "fixtures" / "pdf-chronicle.xml"
@@ -85,13 +79,6 @@ def marked(mark: str) -> list[int]:
                 pass
     return found
 
-
-@pytest.fixture
-def fresh():
-    """A new worker for the test (and none left behind by it)."""
-    fopclient.close()
-    yield
-    fopclient.close()
 
 
 def test_two_documents_in_one_process_start_one_jvm(tmp_path, fresh):
