@@ -9,7 +9,8 @@ answers each with one JSON line on stdout; its stderr is a log file of the clien
 - a job ``{"conf": FILE, "fo": FILE, "out": FILE, "mime": MIME, "allow": [PATH, …]}`` renders
   the FO to *out* (``application/pdf``, or ``application/X-fop-areatree`` for a layout alone);
   ``mimic``: the renderer whose fonts an area tree
-  is laid out with, as ``fop -at MIME``); the answer ``{"ok": bool, "output": TEXT, "seconds": S}``: TEXT is what FOP logged during the
+  is laid out with, as ``fop -at MIME``; ``ids``: instead of writing the area tree, answer
+  ``"pages": {ID: [NUMBER, LABEL]}``, the first page of each); the answer ``{"ok": bool, "output": TEXT, "seconds": S}``: TEXT is what FOP logged during the
   job, in the form the ``fop`` command prints it (commons-logging's SimpleLog, its warnings as
   ``[WARN] FOUserAgent - …``; a failure as the command's ``[ERROR] FOP - Exception <…>``);
 - ``{"warm": [JOB, …]}`` runs the jobs one after another in a thread of the lowest priority,
@@ -104,7 +105,11 @@ class Worker:
             xml = J("org.apache.fop.render.xml.XMLRenderer")(agent)
             xml.mimicRenderer(agent.getRendererFactory().createRenderer(agent, job["mimic"]))
             agent.setRendererOverride(xml)
-        out = J("java.io.BufferedOutputStream")(J("java.io.FileOutputStream")(J("java.io.File")(job["out"])))
+        ids = job.get("ids")
+        if ids is not None:        # the pages of these ids are the answer: the area tree goes nowhere
+            out = J("java.io.OutputStream").nullOutputStream()
+        else:
+            out = J("java.io.BufferedOutputStream")(J("java.io.FileOutputStream")(J("java.io.File")(job["out"])))
         try:
             fop = factory.newFop(job["mime"], agent, out)
             reader = self.parsers.newSAXParser().getXMLReader()
@@ -114,6 +119,19 @@ class Worker:
             identity.transform(source, J("javax.xml.transform.sax.SAXResult")(fop.getDefaultHandler()))
         finally:
             out.close()
+        return None if ids is None else self.pages(fop, ids)
+
+    def pages(self, fop, ids: list[str]) -> dict[str, list]:
+        """id -> [page number, page label] of the first page the layout put each of *ids* on
+        (FOP's own record of where ids are: the area tree's pageViewport nr and formatted-nr)."""
+        tracker = fop.getDefaultHandler().getEventHandler().getIDTracker()
+        found = {}
+        for ident in ids:
+            viewports = tracker.getPageViewportsContainingID(ident)
+            if viewports is not None and not viewports.isEmpty():
+                page = viewports.get(0)
+                found[ident] = [int(page.getPageNumber()), str(page.getPageNumberString())]
+        return found
 
     def job(self, job: dict) -> dict:
         """Run one job with System.err captured: FOP's log as the command would print it."""
@@ -122,9 +140,9 @@ class Worker:
         system = J("java.lang.System")
         saved = system.err
         system.setErr(J("java.io.PrintStream")(buffer, True, "UTF-8"))
-        started, ok = time.monotonic(), True
+        started, ok, pages = time.monotonic(), True, None
         try:
-            self.render(job)
+            pages = self.render(job)
         except Exception as exc:                      # a Java exception: logged as fop does
             ok = False
             cause = exc if isinstance(exc, J("java.lang.Exception")) else J("java.lang.Exception")(str(exc))
@@ -133,8 +151,11 @@ class Worker:
         finally:
             system.err.flush()
             system.setErr(saved)
-        return {"ok": ok, "output": str(buffer.toString("UTF-8")),
-                "seconds": round(time.monotonic() - started, 3)}
+        answer = {"ok": ok, "output": str(buffer.toString("UTF-8")),
+                  "seconds": round(time.monotonic() - started, 3)}
+        if pages is not None:
+            answer["pages"] = pages
+        return answer
 
 
 def main(argv: list[str]) -> int:

@@ -6,10 +6,11 @@ and every index entry an ``fo:inline id="pages-…"`` holding one
 ``fo:page-number-citation`` per mention. Then:
 
 1. **pass 1**: FOP lays out the text alone (the page sequence ``seq-text``,
-   which starts at page 1 whatever comes before it) into its area tree
-   (``-at``), which records on which page each id is (:func:`page_numbers`);
+   which starts at page 1 whatever comes before it) and says on which page
+   each id is (:func:`layout_pages`: FOP's worker answers from FOP's own
+   record of ids; the ``fop`` command writes its area tree, ``-at``);
 2. each page list becomes its merged pages, "3, 5, 12–14", every page a link
-   to the first mention on it (:func:`fill_index`);
+   to the first mention on it (:func:`edition.pdf_index.fill_index`);
 3. **pass 2**: FOP renders the whole book to PDF. The index comes after the
    text, so neither its length nor the front matter moves a page of the
    text; the contents cite the index's pages through FOP as before.
@@ -42,6 +43,8 @@ from lxml import etree
 from . import child, fop_config, fopclient
 from .errors import EditionError
 from .outputs import testpoint
+from .pdf_index import (PAGE_LIST, TEXT_SEQUENCE, fill_index, page_lists, page_numbers,  # noqa: F401
+                        page_runs, text_only)
 from .xmlio import atomic_path
 
 FOP_MISSING = "fop not found: install the Debian package fop (scripts/setup.sh does)"
@@ -53,10 +56,6 @@ AREA_TREE = "application/X-fop-areatree"
 FO_NS = "http://www.w3.org/1999/XSL/Format"
 FO = "{%s}" % FO_NS
 NS = {"fo": FO_NS}
-#: the page sequence pass 1 lays out, and the prefix of the index's page lists (xslt/fo.xsl)
-TEXT_SEQUENCE = "seq-text"
-PAGE_LIST = "pages-"
-EN_DASH = "\u2013"
 #: FOP's warning for a character its font lacks
 _GLYPH = re.compile(r'Glyph "(.+?)" \(0x([0-9a-fA-F]+)[^)]*\) not available in font "([^"]*)"')
 
@@ -110,20 +109,40 @@ def run_fop(conf: Path, fo: Path, out: Path, *, where: str | Path | None, timeou
     """Render *fo* with the configuration *conf* to *out* (a PDF, or FOP's area tree laid out for
     the PDF): FOP's output (its log), or one located EditionError. In this process's FOP worker
     (:mod:`edition.fopclient`), else with the ``fop`` command."""
-    kind, classpath = fopclient.engine()
-    if kind == "worker":
-        try:
-            answer = fopclient.run(_job(conf, fo, out, area_tree), classpath, timeout, started=lambda: testpoint("fop"))
-        except subprocess.TimeoutExpired:
-            raise EditionError(f"FOP did not finish within {timeout} s", where) from None
-        except OSError as exc:
-            raise EditionError(f"FOP: {exc}", where) from None
-        if answer is not None:
-            if not answer.get("ok"):
-                raise EditionError(f"FOP: {fop_error(answer.get('output', ''))}", where)
-            return answer.get("output", "")
+    answer = _in_worker(_job(conf, fo, out, area_tree), where, timeout)
+    if answer is not None:
+        return answer.get("output", "")
     target = ["-at", PDF_MIME, str(out)] if area_tree else ["-pdf", str(out)]
     return run_command(["-c", str(conf), "-fo", str(fo), *target], where, timeout)
+
+
+def layout_pages(conf: Path, fo: Path, tree: Path, wanted: set[str], *, where: str | Path | None,
+                 timeout: int) -> dict[str, tuple[int, str]]:
+    """id -> (page number, page label) of the first page FOP lays each of *wanted* out on (the
+    layout of the PDF, configuration *conf*): the FOP worker answers them; the ``fop`` command
+    writes its area tree to *tree*, which is read (:func:`edition.pdf_index.page_numbers`)."""
+    answer = _in_worker({**_job(conf, fo, tree, True), "ids": sorted(wanted)}, where, timeout)
+    if answer is not None:
+        return {ident: (int(number), label) for ident, (number, label) in answer["pages"].items()}
+    run_command(["-c", str(conf), "-fo", str(fo), "-at", PDF_MIME, str(tree)], where, timeout)
+    return page_numbers(tree, wanted)
+
+
+def _in_worker(job: dict, where: str | Path | None, timeout: int) -> dict | None:
+    """*job*'s answer from this process's FOP worker, one located EditionError when it failed, or
+    None when FOP runs as a command."""
+    kind, classpath = fopclient.engine()
+    if kind != "worker":
+        return None
+    try:
+        answer = fopclient.run(job, classpath, timeout, started=lambda: testpoint("fop"))
+    except subprocess.TimeoutExpired:
+        raise EditionError(f"FOP did not finish within {timeout} s", where) from None
+    except OSError as exc:
+        raise EditionError(f"FOP: {exc}", where) from None
+    if answer is not None and not answer.get("ok"):
+        raise EditionError(f"FOP: {fop_error(answer.get('output', ''))}", where)
+    return answer
 
 
 def _job(conf: Path, fo: Path, out: Path, area_tree: bool) -> dict:
@@ -150,7 +169,7 @@ def warm_up(lang: str = "en") -> None:
             setup, layout = _configure(root)
             fo = fopclient.folder() / f"warm-up-{n}.fo"
             fo.write_bytes(etree.tostring(root))
-            jobs += [_job(layout, fo, fo.with_suffix(".at.xml"), True),
+            jobs += [{**_job(layout, fo, fo.with_suffix(".at.xml"), True), "ids": []},   # as pass 1
                      _job(setup.path, fo, fo.with_suffix(".pdf"), False)]
         fopclient.warm_up(classpath, jobs)
     except (EditionError, OSError):
@@ -179,77 +198,6 @@ def fop_warnings(output: str) -> list[str]:
         if m and not line.lstrip().startswith("[warning] /"):     # Debian's launcher chatter
             seen.setdefault(m.group(1).strip(), None)
     return list(seen)
-
-
-# -- pass 1: the page of every mention ---------------------------------------------------
-
-def page_numbers(area_tree: Path, wanted: set[str]) -> dict[str, tuple[int, str]]:
-    """id -> (page number, page label) of the first page where FOP's area tree places it."""
-    found: dict[str, tuple[int, str]] = {}
-    page = (0, "")
-    for event, el in etree.iterparse(str(area_tree), events=("start", "end"), huge_tree=True,
-                                     resolve_entities=False, no_network=True):
-        local = etree.QName(el).localname
-        if event == "start":
-            if local == "pageViewport":
-                page = (int(el.get("nr") or 0), el.get("formatted-nr") or el.get("nr") or "")
-            else:
-                pid = el.get("prod-id")
-                if pid in wanted and pid not in found:
-                    found[pid] = page
-        elif local == "pageViewport":
-            el.clear()
-    return found
-
-
-def text_only(root: etree._Element) -> etree._Element:
-    """A copy of the FO with only the text's page sequence (pass 1 lays out nothing else)."""
-    copy = etree.fromstring(etree.tostring(root))
-    for el in copy:
-        if el.tag == f"{FO}bookmark-tree" or (el.tag == f"{FO}page-sequence" and el.get("id") != TEXT_SEQUENCE):
-            copy.remove(el)
-    return copy
-
-
-def page_runs(numbers: list[tuple[int, str, str]]) -> list[tuple[str, str, str]]:
-    """(number, label, ref) in text order -> (first label, last label, ref of the first mention)
-    for each run of consecutive pages: [(3,…), (5,…), (12,…), (13,…), (14,…)] -> 3, 5, 12–14."""
-    first_ref: dict[int, tuple[str, str]] = {}
-    for number, label, ref in numbers:
-        first_ref.setdefault(number, (label, ref))
-    runs: list[list[int]] = []
-    for number in sorted(first_ref):
-        if runs and number == runs[-1][-1] + 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    return [(first_ref[r[0]][0], first_ref[r[-1]][0], first_ref[r[0]][1]) for r in runs]
-
-
-def page_lists(root: etree._Element) -> list[etree._Element]:
-    """The index's page lists still to fill (an FO rendered before has its pages written)."""
-    return root.xpath(f"//fo:inline[starts-with(@id, '{PAGE_LIST}')][.//fo:page-number-citation]",
-                      namespaces=NS)
-
-
-def fill_index(root: etree._Element, pages: dict[str, tuple[int, str]]) -> int:
-    """Replace each page list by its merged pages; the number of mentions without a page."""
-    unplaced = 0
-    for inline in page_lists(root):
-        refs = [c.get("ref-id") for c in inline.iter(f"{FO}page-number-citation")]
-        placed = [(*pages[r], r) for r in refs if r in pages]
-        unplaced += len(refs) - len(placed)
-        for el in list(inline):
-            inline.remove(el)
-        inline.text = None
-        previous = None
-        for first, last, ref in page_runs(placed):
-            link = etree.SubElement(inline, f"{FO}basic-link", {"internal-destination": ref})
-            link.text = first if first == last else f"{first}{EN_DASH}{last}"
-            if previous is not None:
-                previous.tail = ", "
-            previous = link
-    return unplaced
 
 
 # -- characters --------------------------------------------------------------------------
@@ -369,9 +317,8 @@ def first_pass(root: etree._Element, folder: Path, layout: Path, name, timeout: 
     lists = page_lists(root)
     first, tree = folder / "text.fo", folder / "text.at.xml"
     first.write_bytes(etree.tostring(text_only(root), encoding="UTF-8", xml_declaration=True))
-    run_fop(layout, first, tree, where=name, timeout=timeout, area_tree=True)
     wanted = {c.get("ref-id") for el in lists for c in el.iter(f"{FO}page-number-citation")}
-    return fill_index(root, page_numbers(tree, wanted))
+    return fill_index(root, layout_pages(layout, first, tree, wanted, where=name, timeout=timeout))
 
 
 def render(fo: bytes | Path, pdf_path: str | Path, *, name: str | Path | None = None,

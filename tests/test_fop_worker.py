@@ -125,6 +125,21 @@ def test_the_workers_pdf_is_the_commands(tmp_path, monkeypatch, transformer, fre
     assert len(pages[0]) > 10 and pages[0] == pages[1]
 
 
+def test_the_worker_says_where_ids_are_as_the_commands_area_tree_does(tmp_path, monkeypatch, transformer, fresh):
+    root = pdf._parse(transformer.fo(xmlio.parse_xml(CHRONICLE), **SMALL_PAGES), "chronicle")
+    _, layout = pdf._configure(root, tmp_path)
+    text = tmp_path / "text.fo"
+    text.write_bytes(etree.tostring(pdf.text_only(root)))
+    wanted = {c.get("ref-id") for el in pdf.page_lists(root)
+              for c in el.iter("{http://www.w3.org/1999/XSL/Format}page-number-citation")} | {"no-such-id"}
+    found = pdf.layout_pages(layout, text, tmp_path / "w.at.xml", wanted, where="chronicle", timeout=120)
+    assert not (tmp_path / "w.at.xml").exists()          # answered, no area tree written
+    monkeypatch.setenv(fopclient.ENV, "command")
+    read = pdf.layout_pages(layout, text, tmp_path / "c.at.xml", wanted, where="chronicle", timeout=120)
+    assert found == read and "no-such-id" not in found
+    assert len(found) == len(wanted) - 1 and len({page for page, _ in found.values()}) > 3
+
+
 def test_fop_warnings_come_back_as_the_commands(tmp_path, monkeypatch, fresh):
     fo = simple_fo("Kangxi wrote 中 in the margin.", "Tombouctou" * 12)    # a glyph lacking, an overflow
     rendered = pdf.render(fo, tmp_path / "w.pdf")
