@@ -23,6 +23,7 @@ from typing import Callable
 
 from .background import Lane
 from .saxonclient import Transforms
+from .truecase.beside import Sidecar
 from .config import Config
 from .errors import EditionError
 from .manifest import Manifest, edition_digest, source_key, tei_digest
@@ -74,10 +75,13 @@ class BuildOptions:
     converted: frozenset[str] = frozenset()
     #: the stylesheets run in a Saxon worker process beside the build (False: in a thread of it)
     saxon_process: bool = True
+    #: a long damaged text is recased in a process beside its conversion (edition.truecase.beside)
+    truecase_process: bool = True
 
     def for_worker(self) -> "BuildOptions":
         """The options a worker process gets: what makes a source's outputs, nothing to call back."""
-        return replace(self, notice=None, jobs=1, search=False, saxon_process=False)
+        return replace(self, notice=None, jobs=1, search=False, saxon_process=False,
+                       truecase_process=False)
 
 
 def find_sources(config: Config, given: list[str] | tuple[str, ...] = ()) -> list[Path]:
@@ -113,13 +117,19 @@ class Builder:
         self._transformer = None
         #: where the stylesheets run: Saxon's worker process, or a thread (edition.saxonclient)
         self.transforms = Transforms(self.transformer, Lane(), process=options.saxon_process)
+        #: the truecaser's process, started by the first long damaged text
+        self.truecaser = Sidecar() if options.truecase_process else None
         if options.pdf:
             from .pdf import warm_up
             warm_up(config.language)        # FOP starts loading in the background (edition.fopclient)
 
     def close(self) -> None:
-        """End what the Builder started beside the build (Saxon's worker)."""
-        self.transforms.close()
+        """End what the Builder started beside the build (Saxon's worker, the truecaser's)."""
+        try:
+            self.transforms.close()
+        finally:
+            if self.truecaser is not None:
+                self.truecaser.close()
 
     @property
     def validator(self):
@@ -163,7 +173,8 @@ class Builder:
             if data is not None:
                 return parse_xml_bytes(data, str(target)), target, data
         text = read_text(source)
-        tree = convert(text, self.config, source.stem, self.register, self.options.out_dir)
+        tree = convert(text, self.config, source.stem, self.register, self.options.out_dir,
+                       truecaser=self.truecaser)
         data = serialize(tree)
         return parse_xml_bytes(data, str(target)), target, data
     def build_one(self, source: Path, folder: OutputFolder) -> SourceResult:

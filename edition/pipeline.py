@@ -19,7 +19,7 @@ from .passes import Context
 from .passes.dates import mark_dates
 from .passes.names import mark_names
 from .passes.quotes import attribute_quotes, mark_quotes
-from .passes.regularise import regularise
+from .passes.regularise import recase_beside, regularise
 from .reader import ReaderOptions, read
 
 #: the markup passes, in the order they run: the widest spans first, so that
@@ -84,8 +84,12 @@ def collector_paused():
 
 
 def convert(text: str, config: Config, name: str, register: register_mod.Register | None = None,
-            out_dir: Path | None = None) -> etree._ElementTree:
-    """Convert one plain text into a complete, annotated TEI document."""
+            out_dir: Path | None = None, truecaser=None) -> etree._ElementTree:
+    """Convert one plain text into a complete, annotated TEI document.
+
+    *truecaser*: a :class:`edition.truecase.beside.Sidecar`, the process that recases a long text
+    that lost its capitals while the passes before the reading run (None: all in this process).
+    """
     register = register if register is not None else load_register(config)
     root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
     root.set(XML_LANG, config.language)
@@ -94,7 +98,8 @@ def convert(text: str, config: Config, name: str, register: register_mod.Registe
     root.append(header)
     text_el = read(text, ReaderOptions(list_sections=config.list_sections))
     root.append(text_el)
-    ctx = Context(register=register, language=config.language, lexicon=load_lexicon(config))
+    ctx = Context(register=register, language=config.language, lexicon=load_lexicon(config),
+                  truecased=recase_beside(root, truecaser))
     from .annotate.record import remember      # what the machine suggested, so annotate never repeats it
     with collector_paused():
         for _, run in PASSES:

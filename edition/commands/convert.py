@@ -89,8 +89,11 @@ def command(source: Path, output: Path | None, force: bool, title: str | None, l
             raise EditionError("exists already and may hold your corrections; not overwritten "
                                "(use --force to replace it, a backup is kept)", target)
     from ..pipeline import convert
+    from ..truecase.beside import Sidecar
 
-    tree = convert(text, config, source.stem, out_dir=Path.cwd() if to_stdout else target.parent)
+    with Sidecar() as truecaser:        # a long damaged text is recased on another core meanwhile
+        tree = convert(text, config, source.stem, out_dir=Path.cwd() if to_stdout else target.parent,
+                       truecaser=truecaser)
     data = serialize(tree)
     if not in_edition:
         click.echo(f"note: no edition.toml here or above: the header comes from defaults; {NEW_EDITION_HINT}",

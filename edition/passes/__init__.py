@@ -21,3 +21,6 @@ class Context:
     lexicon: lexicon_mod.Lexicon = field(default_factory=lexicon_mod.empty)
     #: whether the names pass asks the trained recogniser too (False: the register and the rules only)
     model: bool = True
+    #: the truecaser's results for the blocks, made beside the conversion (``get(text)``:
+    #: :class:`edition.truecase.beside.Answers`); None: the reading pass recases them itself
+    truecased: object | None = None

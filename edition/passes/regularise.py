@@ -18,7 +18,7 @@ from .. import T
 from ..ner.features import is_cased
 from ..reading.damage import lost_letters
 from ..reading.document import one_reading
-from ..reading.edits import Reading, block_words, finish
+from ..reading.edits import Reading, block_words, finish, truecaser_text
 from ..reading.encode import encode_all
 from ..spans import blocks, text_of
 from . import Context
@@ -38,6 +38,18 @@ def damaged_document(texts: list[str]) -> bool:
     return not is_cased(word for t in texts for word in t.split())
 
 
+def recase_beside(root: etree._Element, sidecar):
+    """Send the texts the truecaser will read to *sidecar* (:class:`edition.truecase.beside.Sidecar`)
+    when *root* (read, before the passes) is a damaged document long enough: the answers to come
+    (:attr:`Context.truecased`), or None."""
+    if sidecar is None:
+        return None
+    texts = [text_of(b) for b in blocks(root)]
+    if not sidecar.worth(sum(map(len, texts))) or not damaged_document(texts):
+        return None
+    return sidecar.submit([truecaser_text(t) for t in texts])
+
+
 def regularise(root: etree._Element, ctx: Context) -> Counter:
     """Record the reading text of *root* beside its diplomatic text; the changes by kind."""
     todo = list(blocks(root))
@@ -45,7 +57,7 @@ def regularise(root: etree._Element, ctx: Context) -> Counter:
     done: Counter = Counter()
     if not damaged_document(texts):
         return done
-    reading = Reading(ctx.register, letters_lost=lost_letters(texts))
+    reading = Reading(ctx.register, letters_lost=lost_letters(texts), truecased=ctx.truecased)
     found = [block_words(block, reading) for block in todo]
     one_reading([words for _, words, _, _ in found])
     for block, (_, words, fixed, inserts) in zip(todo, found):

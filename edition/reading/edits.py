@@ -58,6 +58,9 @@ class Reading:
     forms: NameForms = field(init=False)
     #: word -> :func:`_register_word` of it (the same in every block)
     register_words: dict[str, bool] = field(init=False, default_factory=dict, repr=False)
+    #: the truecaser's results made beforehand (:mod:`edition.truecase.beside`): ``get(text)`` is
+    #: what ``recase(text)`` returns, or None for a text it lacks (then recased here)
+    truecased: object | None = None
 
     def __post_init__(self) -> None:
         self.forms = NameForms(self.register)
@@ -67,12 +70,12 @@ def block_words(block: etree._Element, reading: Reading):
     """(text, words, fixed spans, insertions) of one block: the words with their reading forms
     (names as units), before the document-level step of :mod:`.document`."""
     text, elements = text_and_element_spans(block)
-    inserts = rules.gaps(text) + rules.glued_sentences(text, ABBREVIATIONS) + rules.quote_dashes(text)
+    inserts = insertions(text)
     fixed = rules.range_dashes(text, elements) + rules.spaced_dashes(text) + closed.dotted(text)
     if reading.letters_lost:
         fixed += rules.birth_names(text)
     fixed = select(fixed)
-    cased = _cased(text, inserts)
+    cased = _cased(text, inserts, reading.truecased)
     words = _name_units(text, elements, reading, cased)
     taken = [(s.start, s.end) for s in fixed] + [(w.start, w.end) for w in words]
     starts = {s.start for s in inserts if s.kind == "space"} | {_first_word(text)}
@@ -90,15 +93,35 @@ def finish(words: list[closed.Word], fixed: list[Span], inserts: list[Span]) -> 
     return sorted(select(fixed + changed) + inserts, key=lambda s: (s.start, s.end))
 
 
-def _cased(text: str, inserts: list[Span]) -> dict[int, tuple[int, str, float]]:
-    """start -> (end, form, probability) of the truecaser's changes, which reads the text with
-    its lost spaces put back ("chaplain. in"), mapped back to offsets of *text*."""
-    from ..truecase import recase
+def insertions(text: str) -> list[Span]:
+    """What the rules insert into a block's *text*: gaps, spaces lost between sentences, dashes."""
+    return rules.gaps(text) + rules.glued_sentences(text, ABBREVIATIONS) + rules.quote_dashes(text)
+
+
+def repaired(text: str, inserts: list[Span]) -> tuple[str, list[int]]:
+    """The text the truecaser reads: *text* with its lost spaces put back ("chaplain. in"), and
+    where the inserted spaces are in it."""
     spaces = sorted(s.start for s in inserts if s.kind == "space")
-    repaired = "".join(text[a:b] + " " for a, b in zip([0] + spaces, spaces)) + text[spaces[-1] if spaces else 0:]
-    at = [p + i for i, p in enumerate(spaces)]        # the inserted spaces, in the repaired text
+    fixed = "".join(text[a:b] + " " for a, b in zip([0] + spaces, spaces)) + text[spaces[-1] if spaces else 0:]
+    return fixed, [p + i for i, p in enumerate(spaces)]
+
+
+def truecaser_text(text: str) -> str:
+    """What the truecaser is asked about the block *text* (:func:`repaired` of it)."""
+    return repaired(text, insertions(text))[0]
+
+
+def _cased(text: str, inserts: list[Span], truecased=None) -> dict[int, tuple[int, str, float]]:
+    """start -> (end, form, probability) of the truecaser's changes, which reads the
+    :func:`repaired` text, mapped back to offsets of *text*; taken from *truecased* when it has
+    them."""
+    fixed, at = repaired(text, inserts)
+    found = truecased.get(fixed) if truecased is not None else None
+    if found is None:
+        from ..truecase import recase
+        found = recase(fixed)
     out = {}
-    for start, end, form, prob in recase(repaired):
+    for start, end, form, prob in found:
         s, e = start - bisect_left(at, start), end - bisect_left(at, end)
         if text[s:e].lower() == form.lower():
             out[s] = (e, form, prob)
