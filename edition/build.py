@@ -116,7 +116,10 @@ class Builder:
         self._validator = None
         self._transformer = None
         #: where the stylesheets run: Saxon's worker process, or a thread (edition.saxonclient)
-        self.transforms = Transforms(self.transformer, Lane(), process=options.saxon_process)
+        self.transforms = Transforms(self.transformer, Lane(), process=options.saxon_process,
+                                     apart=not options.pdf)
+        #: where the checks run while the PDF is rendered
+        self._checks = Lane("edition-checks")
         #: the truecaser's process, started by the first long damaged text
         self.truecaser = Sidecar() if options.truecase_process else None
         if options.pdf:
@@ -191,9 +194,11 @@ class Builder:
 
     def _make(self, folder: OutputFolder, result: SourceResult, tree, data: bytes | None) -> None:
         """Check the TEI and make its outputs, written into a staging folder and swapped in as one
-        unit. The FO and the HTML are made beside the checks and the PDF (in Saxon's worker
-        process, or a thread: :mod:`edition.saxonclient`). An invalid TEI is written so that the
-        reported lines can be looked at; nothing made from it is kept, and the previous HTML, FO
+        unit. The FO and the HTML are made beside the checks (in Saxon's worker processes, or a
+        thread: :mod:`edition.saxonclient`), and so is the PDF: with a PDF to make, the checks
+        run in a thread of their own meanwhile (lxml lets this one go on). An invalid TEI is
+        written so that the reported lines can be looked at; nothing made from it is kept (a PDF
+        made meanwhile is dropped, and so is an error of FOP's on it), and the previous HTML, FO
         and PDF stay."""
         from .xmlio import serialize, serialize_without_doctype
 
@@ -209,16 +214,23 @@ class Builder:
                     ("html", {"tei_file": f"{name}.xml", "pdf_file": f"{name}.pdf" if pdf else None})])
             except EditionError as exc:
                 failed = exc
-            if self.options.validate:
-                result.diagnostics = self.validator.check(tree, str(result.origin), source=data)
+            if pdf and failed is None:
+                checks = self._checks.run(self._checked, tree, result, data)
+                rendered, failed = self._render(fo, stage, name)
+                result.diagnostics = checks.result()
+            else:
+                result.diagnostics = self._checked(tree, result, data)
             if not result.ok:
+                stage.file("pdf").unlink(missing_ok=True)
                 result.written = commit(stage)
                 return
             if failed is not None:
                 raise failed
-            made = stable_ids(fo.result())
             if pdf:
-                made = self._pdf(made, stage.file("pdf"), tree, name, result)
+                made = rendered.fo
+                result.diagnostics += self._pdf_diagnostics(rendered, tree, name, result)
+            else:
+                made = stable_ids(fo.result())
             stage.write("html", stable_ids(html.result()))
             stage.write("fo", made)
             # without the PDF, an older one goes: it would not match the new text
@@ -226,15 +238,30 @@ class Builder:
         finally:
             stage.discard()
 
-    def _pdf(self, fo: bytes, pdf: Path, tree, name: str, result: SourceResult) -> bytes:
-        """The PDF, in two passes for its index (:mod:`edition.pdf`); the FO as rendered. A
-        character the fonts lack, or a warning of FOP, is a warning of the source's result."""
-        from .pdf import diagnostics, render
+    def _checked(self, tree, result: SourceResult, data: bytes | None) -> list:
+        """The diagnostics of the checks (none with --no-validate)."""
+        if not self.options.validate:
+            return []
+        return self.validator.check(tree, str(result.origin), source=data)
 
-        fo_path = self.options.out_dir / f"{name}.fo"
-        rendered = render(fo, pdf, name=fo_path)
-        result.diagnostics += diagnostics(rendered, tree, result.origin, fo_path)
-        return rendered.fo
+    def _render(self, fo, stage, name: str):
+        """(FOP's rendering of the text's FO into the staged PDF, None), or (None, the
+        EditionError of the FO's stylesheet or of FOP): two passes for the index (:mod:`edition.pdf`)."""
+        from .pdf import render
+
+        try:
+            return render(stable_ids(fo.result()), stage.file("pdf"), name=self._fo_path(name)), None
+        except EditionError as exc:
+            return None, exc
+
+    def _pdf_diagnostics(self, rendered, tree, name: str, result: SourceResult) -> list:
+        """A character the fonts lack, a warning of FOP: warnings of the source's result."""
+        from .pdf import diagnostics
+
+        return diagnostics(rendered, tree, result.origin, self._fo_path(name))
+
+    def _fo_path(self, name: str) -> Path:
+        return self.options.out_dir / f"{name}.fo"
 
 
 def build(config: Config, sources: list[Path], options: BuildOptions,

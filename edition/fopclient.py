@@ -244,14 +244,15 @@ def run(job: dict, classpath: list[str], timeout: float, started=None) -> dict |
             raise
 
 
-def warm_up(classpath: list[str], jobs: list[dict]) -> None:
+def warm_up(classpath: list[str], jobs: list[dict], eager: int = 0) -> None:
     """Start this process's worker now, without waiting for it, and give it *jobs* to run one
     after another until a real job comes (small documents: FOP's classes loaded and its code
-    compiled while the build converts); their answer is dropped."""
+    compiled while the build converts), all but the first *eager* at the lowest priority; their
+    answer is dropped."""
     with _lock:
         try:
             worker = _worker(classpath)
-            worker.send({"warm": jobs})
+            worker.send({"warm": jobs, "eager": eager})
             worker.pending += 1
         except OSError:
             pass                    # the first real job says what is wrong

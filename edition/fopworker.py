@@ -13,9 +13,10 @@ answers each with one JSON line on stdout; its stderr is a log file of the clien
   ``"pages": {ID: [NUMBER, LABEL]}``, the first page of each); the answer ``{"ok": bool, "output": TEXT, "seconds": S}``: TEXT is what FOP logged during the
   job, in the form the ``fop`` command prints it (commons-logging's SimpleLog, its warnings as
   ``[WARN] FOUserAgent - …``; a failure as the command's ``[ERROR] FOP - Exception <…>``);
-- ``{"warm": [JOB, …]}`` runs the jobs one after another in a thread of the lowest priority,
-  their output dropped (:class:`Warmer`), until the next request comes (it waits only for the
-  job in progress); the answer, before that request's, ``{"ok": true, "warmed": N}``;
+- ``{"warm": [JOB, …], "eager": K}`` runs the jobs one after another in a thread, all but the
+  first K at the lowest priority, their output dropped (:class:`Warmer`), until the next request
+  comes (it waits only for the job in progress); the answer, before that request's,
+  ``{"ok": true, "warmed": N}``;
 - stdin at its end: the worker ends.
 
 One FopFactory per configuration file (by path and content) serves every job. Its resource
@@ -182,7 +183,7 @@ def main(argv: list[str]) -> int:
                 answers.write(json.dumps(warming.stop()) + "\n")
                 warming = None
             if "warm" in request:
-                warming = Warmer(worker, request["warm"])
+                warming = Warmer(worker, request["warm"], request.get("eager", 0))
             else:
                 answers.write(json.dumps(worker.job(request)) + "\n")
     if warming is not None:
@@ -191,27 +192,29 @@ def main(argv: list[str]) -> int:
 
 
 class Warmer(threading.Thread):
-    """Warm-up jobs run one after another in a thread of the lowest priority (SCHED_IDLE: it
-    gets a core only when nothing else wants it, so the build's conversion is not slowed) until
-    the next request comes; that request waits for the job in progress only."""
+    """Warm-up jobs run one after another until the next request comes; that request waits for
+    the job in progress only. The first *eager* jobs (a small document: FOP's classes loaded) run
+    at the thread's priority, the rest at the lowest (SCHED_IDLE: a core only when nothing else
+    wants it, so the build's conversion is not slowed; a real job never waits long for them)."""
 
-    def __init__(self, worker: Worker, jobs: list[dict]):
+    def __init__(self, worker: Worker, jobs: list[dict], eager: int = 0):
         super().__init__(daemon=True)
-        self.worker, self.jobs, self.done = worker, jobs, 0
+        self.worker, self.jobs, self.eager, self.done = worker, jobs, eager, 0
         self.stopping = threading.Event()
         self.start()
 
     def run(self) -> None:
-        try:
-            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
-        except (AttributeError, OSError):
-            pass                                # not Linux: a thread like the others
         J = self.worker.J
         J("java.lang.Thread").currentThread().setContextClassLoader(
             J("java.lang.ClassLoader").getSystemClassLoader())
-        for job in self.jobs:
+        for n, job in enumerate(self.jobs):
             if self.stopping.is_set():
                 break
+            if n == self.eager:
+                try:
+                    os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+                except (AttributeError, OSError):
+                    pass                        # not Linux: a thread like the others
             try:
                 self.worker.render(job)
             except Exception:                   # a warm-up that fails warms nothing more

@@ -163,15 +163,15 @@ def warm_up(lang: str = "en") -> None:
         kind, classpath = fopclient.engine()
         if kind != "worker":
             return
-        jobs = []
+        folder, jobs = fopclient.folder(), []
         for n, data in enumerate(documents(lang, fop_config.FAMILIES)):
-            root = etree.fromstring(data)
-            setup, layout = _configure(root)
-            fo = fopclient.folder() / f"warm-up-{n}.fo"
-            fo.write_bytes(etree.tostring(root))
+            fo = folder / f"warm-up-{n}.fo"
+            if n == 0:      # one configuration for all (the same language, hyphenated)
+                setup, layout = _configure(etree.fromstring(data))
+            fo.write_bytes(data)
             jobs += [{**_job(layout, fo, fo.with_suffix(".at.xml"), True), "ids": []},   # as pass 1
                      _job(setup.path, fo, fo.with_suffix(".pdf"), False)]
-        fopclient.warm_up(classpath, jobs)
+        fopclient.warm_up(classpath, jobs, eager=2)     # the first, small document at once
     except (EditionError, OSError):
         pass
 

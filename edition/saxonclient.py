@@ -2,10 +2,10 @@
 
 Saxon holds Python's lock while it transforms, so in the build's own process nothing else of the
 build runs meanwhile but lxml's C code (the checks). A build of one process (``-j 1``) therefore
-starts two Saxon workers (:mod:`edition.saxonworker`) when it starts, one for the FO and one for
-the HTML: each compiles its stylesheet on another core while the first text is converted, and
-they make a text's FO and HTML at the same time while the build checks the text or renders its
-PDF (FOP has its own process). Workers of ``-j N`` run Saxon in their own thread
+starts Saxon workers (:mod:`edition.saxonworker`) when it starts: they compile the stylesheets
+on another core while the first text is converted, and make a text's FO and HTML while the build
+checks the text and renders its PDF (FOP has its own process): without a PDF, one worker for each
+output, at the same time; with one, a single worker makes the FO first, then the HTML. Workers of ``-j N`` run Saxon in their own thread
 (:class:`edition.background.Lane`), the cores being theirs. Either way the output is the same
 bytes. When a worker cannot start or dies, the build makes its output in its own thread.
 """
@@ -79,46 +79,53 @@ class SaxonWorker:
 
 
 class Transforms:
-    """The FO and HTML of a text, made by Saxon worker processes (*process*: one for each output,
-    so that the two are made at once) or in a lane of this one."""
+    """The FO and HTML of a text, made by Saxon worker processes (*process*) or in a lane of this
+    one. With *apart*, one worker for each output, so that the two are made at once (a build
+    without a PDF waits for both); else one worker makes them one after the other in the order
+    asked (a build with a PDF asks for the FO first: FOP gets it without sharing a core with the
+    HTML)."""
 
-    def __init__(self, transformer, lane: Lane, process: bool):
+    def __init__(self, transformer, lane: Lane, process: bool, apart: bool = True):
         self.transformer, self.lane = transformer, lane
         #: call ("fo", "html") -> the worker that makes it, while it lives
         self.workers: dict[str, SaxonWorker] = {}
         if process:
-            for call in CALLS:
-                try:
-                    self.workers[call] = SaxonWorker(transformer.xslt_dir, compile=(call,))
-                except OSError:
-                    self.close()
-                    break
+            try:
+                if apart:
+                    for call in CALLS:
+                        self.workers[call] = SaxonWorker(transformer.xslt_dir, compile=(call,))
+                else:
+                    self.workers = dict.fromkeys(CALLS, SaxonWorker(transformer.xslt_dir, compile=CALLS))
+            except OSError:
+                self.close()
 
     def run(self, data: bytes, calls: list[tuple[str, dict]]) -> list:
         """Start each of *calls* ((``"html"`` or ``"fo"``, its keyword arguments)) on the
         serialised TEI *data*; each of what it returns has ``result()``: the output's bytes, or
-        the EditionError of the stylesheet."""
-        return [self._start(call, kwargs, data) for call, kwargs in calls]
-
-    def _start(self, call: str, kwargs: dict, data: bytes):
-        worker = self.workers.get(call)
-        if worker is not None:
+        the EditionError of the stylesheet. A worker gets the text once for all its calls (a
+        second request would wait while the worker, busy with the first, holds its lock)."""
+        replies: dict[int, object] = {}
+        for worker in {id(w): w for w in self.workers.values()}.values():
+            mine = [(n, c) for n, c in enumerate(calls) if self.workers.get(c[0]) is worker]
             try:
-                return _Guarded(self, worker.submit(data, [(call, kwargs)])[0], call, data, kwargs)
+                sent = worker.submit(data, [c for _, c in mine])
+                replies.update((n, _Guarded(self, r, c[0], data, c[1])) for (n, c), r in zip(mine, sent))
             except OSError:
-                self._lost(call)
-        return self.lane.run(getattr(self.transformer, call), data, **kwargs)
+                self._lost(mine[0][1][0])
+        return [replies.get(n) or self.lane.run(getattr(self.transformer, call), data, **kwargs)
+                for n, (call, kwargs) in enumerate(calls)]
 
     def _lost(self, call: str) -> None:
-        """The worker of *call* is gone: this build makes that output in its own process (in its
+        """The worker of *call* is gone: this build makes what it made in its own process (in its
         lane, where Saxon runs) from now on."""
-        worker = self.workers.pop(call, None)
+        worker = self.workers.get(call)
         if worker is not None:
+            self.workers = {c: w for c, w in self.workers.items() if w is not worker}
             worker.close()
 
     def close(self) -> None:
         workers, self.workers = self.workers, {}
-        for worker in workers.values():
+        for worker in {id(w): w for w in workers.values()}.values():
             worker.close()
 
 

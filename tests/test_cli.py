@@ -163,3 +163,18 @@ def test_build_refuses_to_transform_invalid_tei(edition_dir):
     assert (edition_dir / "build" / "short.html").read_bytes() == html_before
     assert run("build", "--no-pdf", "--no-validate").exit_code == 0
     assert (edition_dir / "build" / "short.html").read_bytes() != html_before
+
+
+def test_an_invalid_tei_keeps_the_previous_pdf_though_fop_ran_beside_the_checks(edition_dir):
+    if not shutil.which("fop"):
+        pytest.skip("Apache FOP is not installed (scripts/setup.sh installs it)")
+    assert run("build", "--no-search").exit_code == 0
+    out = edition_dir / "build"
+    before = {ext: (out / f"short.{ext}").read_bytes() for ext in ("pdf", "fo", "html")}
+    tree = etree.parse(str(out / "short.xml"))
+    tree.xpath("//t:text//t:persName[@ref]", namespaces=NS)[0].set("ref", "#no-such-person")
+    (edition_dir / "source" / "short.xml").write_bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8"))
+    result = run("build", "--no-search")
+    assert result.exit_code == 1 and "no-such-person" in result.output
+    assert {ext: (out / f"short.{ext}").read_bytes() for ext in before} == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".") and p.name != MANIFEST]

@@ -105,3 +105,26 @@ def test_a_stylesheet_error_is_the_same_one_line_from_the_worker(edition_dir, tm
     assert errors[0] == errors[1]
     assert all("html.xsl" in e and "terminated by xsl:message" in e for e in errors[0]), errors[0]
     assert not (tmp_path / "out-True" / "bergen.html").exists()
+
+
+@pytest.mark.parametrize("apart", [True, False])
+def test_one_worker_for_both_outputs_or_one_each_make_the_same_bytes(edition_dir, tmp_path, apart):
+    from edition.background import Lane
+    from edition.saxonclient import Transforms
+    from edition.transform import Transformer
+
+    build(edition_dir, tmp_path / "inside", saxon_process=False)
+    data = (tmp_path / "inside" / "bergen.xml").read_bytes()
+    inside = Transforms(Transformer(), Lane(), process=False)
+    expected = [r.result() for r in inside.run(data, [("fo", {}), ("html", {})])]
+    transforms = Transforms(Transformer(), Lane(), process=True, apart=apart)
+    try:
+        assert len({id(w) for w in transforms.workers.values()}) == (2 if apart else 1)
+        assert [r.result() for r in transforms.run(data, [("fo", {}), ("html", {})])] == expected
+        worker = transforms.workers["html"]
+        os.kill(worker.proc.pid, signal.SIGKILL)
+        worker.proc.wait()
+        assert [r.result() for r in transforms.run(data, [("fo", {}), ("html", {})])] == expected
+        assert "html" not in transforms.workers and ("fo" in transforms.workers) == apart
+    finally:
+        transforms.close()
