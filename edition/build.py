@@ -107,7 +107,9 @@ def edited_tei_for(source: Path) -> Path | None:
 class Builder:
     """Builds many sources with one register, one validator and one set of compiled stylesheets."""
 
-    def __init__(self, config: Config, options: BuildOptions):
+    def __init__(self, config: Config, options: BuildOptions, converting: bool = True):
+        """*converting*: whether a text will be converted (the time FOP's warm-up hides in; without
+        one, FOP is only started and loads its classes)."""
         from .pipeline import load_register
 
         self.config = config
@@ -124,7 +126,7 @@ class Builder:
         self.truecaser = Sidecar() if options.truecase_process else None
         if options.pdf:
             from .pdf import warm_up
-            warm_up(config.language)        # FOP starts loading in the background (edition.fopclient)
+            warm_up(config.language, whole=converting)      # FOP starts loading in the background
 
     def close(self) -> None:
         """End what the Builder started beside the build (Saxon's worker, the truecaser's)."""
@@ -351,7 +353,8 @@ def _run(config, sources, options, todo, keys, manifest, results, progress, tick
         run_pool(build_source, chosen, (config, worker), jobs, prepare=prepare_worker,
                  built=built, done=done, broken=broken, out_dir=options.out_dir)
     elif chosen:
-        builder, folder = Builder(config, options), OutputFolder(options.out_dir)
+        converting = any(edited_tei_for(s) is None and s.stem not in options.converted for s in chosen)
+        builder, folder = Builder(config, options, converting), OutputFolder(options.out_dir)
         try:
             for n, source in enumerate(chosen):
                 result = builder.build_one(source, folder)

@@ -151,12 +151,14 @@ def _job(conf: Path, fo: Path, out: Path, area_tree: bool) -> dict:
             "allow": [str(fo.parent), str(conf.parent), *map(str, fop_config.font_files().values())]}
 
 
-def warm_up(lang: str = "en") -> None:
+def warm_up(lang: str = "en", whole: bool = True) -> None:
     """Start this process's FOP worker now and let it lay out small documents in the background
     (:mod:`edition.fop_warm`: both passes, the fonts and the patterns for *lang*) until the
     first real job comes, so that the build's first PDF finds FOP's code loaded and compiled:
-    call it at the start of a build that makes PDFs. Does nothing when FOP runs as a command;
-    never raises (the first render reports what is wrong)."""
+    call it at the start of a build that makes PDFs. Not *whole*, only the first, small one
+    (FOP's classes: when no conversion comes first, the real job would wait for the others).
+    Does nothing when FOP runs as a command; never raises (the first render reports what is
+    wrong)."""
     from .fop_warm import documents
 
     try:
@@ -164,7 +166,7 @@ def warm_up(lang: str = "en") -> None:
         if kind != "worker":
             return
         folder, jobs = fopclient.folder(), []
-        for n, data in enumerate(documents(lang, fop_config.FAMILIES)):
+        for n, data in enumerate(documents(lang, fop_config.FAMILIES)[:None if whole else 1]):
             fo = folder / f"warm-up-{n}.fo"
             if n == 0:      # one configuration for all (the same language, hyphenated)
                 setup, layout = _configure(etree.fromstring(data))
