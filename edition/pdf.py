@@ -104,16 +104,14 @@ def fop_error(output: str) -> str:
     return lines[0] if lines else "FOP failed without a message"
 
 
-def run_fop(conf: Path, fo: Path, out: Path, *, where: str | Path | None, timeout: int,
-            area_tree: bool = False) -> str:
-    """Render *fo* with the configuration *conf* to *out* (a PDF, or FOP's area tree laid out for
-    the PDF): FOP's output (its log), or one located EditionError. In this process's FOP worker
-    (:mod:`edition.fopclient`), else with the ``fop`` command."""
-    answer = _in_worker(_job(conf, fo, out, area_tree), where, timeout)
+def run_fop(conf: Path, fo: Path, out: Path, *, where: str | Path | None, timeout: int) -> str:
+    """Render *fo* to the PDF *out* with the configuration *conf*: FOP's output (its log), or one
+    located EditionError. In this process's FOP worker (:mod:`edition.fopclient`), else with the
+    ``fop`` command. (Pass 1's layout: :func:`layout_pages`.)"""
+    answer = _in_worker(_job(conf, fo, out, False), where, timeout)
     if answer is not None:
         return answer.get("output", "")
-    target = ["-at", PDF_MIME, str(out)] if area_tree else ["-pdf", str(out)]
-    return run_command(["-c", str(conf), "-fo", str(fo), *target], where, timeout)
+    return run_command(["-c", str(conf), "-fo", str(fo), "-pdf", str(out)], where, timeout)
 
 
 def layout_pages(conf: Path, fo: Path, tree: Path, wanted: set[str], *, where: str | Path | None,

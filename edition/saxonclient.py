@@ -5,9 +5,10 @@ build runs meanwhile but lxml's C code (the checks). A build of one process (``-
 starts Saxon workers (:mod:`edition.saxonworker`) when it starts: they compile the stylesheets
 on another core while the first text is converted, and make a text's FO and HTML while the build
 checks the text and renders its PDF (FOP has its own process): without a PDF, one worker for each
-output, at the same time; with one, a single worker makes the FO first, then the HTML. Workers of ``-j N`` run Saxon in their own thread
-(:class:`edition.background.Lane`), the cores being theirs. Either way the output is the same
-bytes. When a worker cannot start or dies, the build makes its output in its own thread.
+output, at the same time; with one, a single worker makes the FO first, then the HTML. Workers
+of ``-j N`` run Saxon in their own thread (:class:`edition.background.Lane`), the cores being
+theirs. Either way the output is the same bytes. When a worker cannot start or dies, the build
+makes its outputs in its own thread.
 """
 
 from __future__ import annotations
@@ -105,8 +106,10 @@ class Transforms:
         the EditionError of the stylesheet. A worker gets the text once for all its calls (a
         second request would wait while the worker, busy with the first, holds its lock)."""
         replies: dict[int, object] = {}
-        for worker in {id(w): w for w in self.workers.values()}.values():
+        for worker in self._distinct():
             mine = [(n, c) for n, c in enumerate(calls) if self.workers.get(c[0]) is worker]
+            if not mine:
+                continue
             try:
                 sent = worker.submit(data, [c for _, c in mine])
                 replies.update((n, _Guarded(self, r, c[0], data, c[1])) for (n, c), r in zip(mine, sent))
@@ -123,9 +126,13 @@ class Transforms:
             self.workers = {c: w for c, w in self.workers.items() if w is not worker}
             worker.close()
 
+    def _distinct(self) -> list[SaxonWorker]:
+        """The workers, each once (one may make both outputs)."""
+        return list({id(w): w for w in self.workers.values()}.values())
+
     def close(self) -> None:
-        workers, self.workers = self.workers, {}
-        for worker in {id(w): w for w in workers.values()}.values():
+        workers, self.workers = self._distinct(), {}
+        for worker in workers:
             worker.close()
 
 
