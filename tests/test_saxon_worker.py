@@ -128,3 +128,23 @@ def test_one_worker_for_both_outputs_or_one_each_make_the_same_bytes(edition_dir
         assert "html" not in transforms.workers and ("fo" in transforms.workers) == apart
     finally:
         transforms.close()
+
+
+@pytest.mark.parametrize("jobs, helpers", [("1", False), ("2", True)])
+def test_j1_builds_in_its_own_process_alone(edition_dir, monkeypatch, jobs, helpers):
+    """`-j 1` asks for one process: no Saxon worker and no truecaser process beside it; with
+    -j 2 and a single text to build, the text's outputs are made by the workers at once."""
+    from edition import build as build_mod
+    from edition_helpers import run_cli
+
+    seen = []
+    made = build_mod.Builder.__init__
+
+    def recording(self, config, options, *args, **kwargs):
+        made(self, config, options, *args, **kwargs)
+        seen.append((options.saxon_process, options.truecase_process, len(self.transforms.workers)))
+    monkeypatch.setattr(build_mod.Builder, "__init__", recording)
+    monkeypatch.chdir(edition_dir)
+    result = run_cli("build", "--no-pdf", "--no-search", "-j", jobs, "source/bergen.txt")
+    assert result.exit_code == 0, result.output
+    assert seen == [(helpers, helpers, 2 if helpers else 0)]

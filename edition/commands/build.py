@@ -27,7 +27,8 @@ from .validate import report_lines
               help="Build every source, even those whose outputs are up to date.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Build N sources at once, in worker processes (default: the number of cores; "
-                   "-j 1 builds in this process).")
+                   "-j 1 builds in this process alone, without the helper processes that make "
+                   "a single text's outputs at once).")
 @reports_errors
 def command(sources: tuple[Path, ...], out_dir: Path | None, no_validate: bool, no_pdf: bool,
             no_search: bool, force: bool, jobs: int | None) -> None:
@@ -61,9 +62,12 @@ def command(sources: tuple[Path, ...], out_dir: Path | None, no_validate: bool, 
     if not paths:
         click.echo(f"{root / 'source'}: error: no sources to build (put NAME.txt files there)", err=True)
         sys.exit(EXIT_INPUT)
+    jobs = jobs or default_jobs()
+    # -j 1 asks for one process: the Saxon workers and the truecaser's process, which give a
+    # text's work to other cores, are for builds allowed more than one
     options = BuildOptions(out_dir=out_dir or root / "build", validate=not no_validate, pdf=not no_pdf,
                            search=not no_search, notice=lambda line: click.echo(line, err=True),
-                           force=force, jobs=jobs or default_jobs())
+                           force=force, jobs=jobs, saxon_process=jobs > 1, truecase_process=jobs > 1)
     bar = Progress() if Progress.wanted() else None
 
     def report(result) -> None:

@@ -30,7 +30,7 @@ import threading
 LEAST = 30_000
 #: seconds the conversion waits for an answer before it recases the texts itself
 WAIT = 120
-#: seconds the child is given to end by itself when the conversions are done
+#: seconds the thread that talks to the child is given to end once the child is killed
 CLOSE_WAIT = 2
 
 
@@ -131,19 +131,13 @@ class Sidecar:
                     pass
 
     def close(self) -> None:
-        """End the child: at once when it still works for a request, else once its stdin is closed
-        (or after :data:`CLOSE_WAIT` seconds)."""
+        """End the child at once (it keeps nothing that its end could lose, and its own way out
+        costs the build about 0.1 s), then the thread that talks to it."""
         proc, self.proc, self.failed = self.proc, None, True
         if proc is None:
             return
         from .. import child
         self._requests.put(None)
-        if self._last is None or self._last.done:
-            try:
-                proc.stdin.close()
-                proc.wait(CLOSE_WAIT)
-            except (OSError, ValueError, subprocess.TimeoutExpired):
-                pass
         child.kill_group(proc)
         if self._thread is not None:
             self._thread.join(CLOSE_WAIT)
