@@ -149,6 +149,19 @@ def test_yearless_dates(value, valid):
     assert ("date-iso" not in rules) == valid
 
 
+
+def test_a_date_without_a_value_is_a_warning_and_the_other_date_rules_still_run():
+    """date-unnormalised (a date of the text without an ISO value) was shadowed by the rule
+    before it in its pattern: a node fires only the first rule of a pattern that matches it."""
+    tree = etree.fromstring(DATE_DOC.format(value="1348-06-24").replace(
+        "</p>", ' and on <date>the feast of Saint John</date> the ships sailed</p>').encode()).getroottree()
+    found = {(d.rule, d.severity) for d in _DATE_VALIDATOR.check(tree)}
+    assert ("date-unnormalised", "warning") in found
+    assert not errors_in(_DATE_VALIDATOR.check(tree))
+    both = etree.fromstring(DATE_DOC.format(value="1348-06-24").replace(
+        "<date ", '<date from="1348" ').encode()).getroottree()
+    assert "date-exclusive" in {d.rule for d in errors_in(_DATE_VALIDATOR.check(both))}
+
 # ---- the bundled edition --------------------------------------------------
 
 @pytest.fixture(scope="module")
