@@ -149,7 +149,6 @@ def test_yearless_dates(value, valid):
     assert ("date-iso" not in rules) == valid
 
 
-
 def test_a_date_without_a_value_is_a_warning_and_the_other_date_rules_still_run():
     """date-unnormalised (a date of the text without an ISO value) was shadowed by the rule
     before it in its pattern: a node fires only the first rule of a pattern that matches it."""

@@ -81,7 +81,6 @@ class Sidecar:
         self.failed = not usable()
         self._requests: queue.SimpleQueue = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
-        self._last: Answers | None = None
 
     def __enter__(self) -> "Sidecar":
         return self
@@ -106,7 +105,7 @@ class Sidecar:
                 return None
             self._thread = threading.Thread(target=self._serve, args=(self.proc,), daemon=True)
             self._thread.start()
-        self._last = answers = Answers(self)
+        answers = Answers(self)
         self._requests.put((texts, answers))
         return answers
 
