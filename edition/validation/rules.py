@@ -4,6 +4,13 @@ lxml compiles the Schematron to XSLT 1.0 once; each run returns an SVRL report
 whose failed assertions carry the rule id, the role (warning or error), the
 message and the XPath location of the node, which is resolved back to the
 element (and attribute) in the tree.
+
+The compiled stylesheet is asked for two economies (:func:`_compiled`): the
+skeleton's own option of selecting each pattern's contexts through one key
+instead of walking the whole document once per pattern, and without the
+skeleton's empty walk of the document in every ``svrl:active-pattern`` (its
+default-mode ``apply-templates``, which outputs nothing: text is stripped).
+On the bundled text that is 0.08 s instead of 0.2 s, with the same report.
 """
 
 from __future__ import annotations
@@ -18,6 +25,10 @@ from ..spans import raw_text_of
 from ..errors import EditionError
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
+XSL = "{http://www.w3.org/1999/XSL/Transform}"
+#: an edition's rules may read its own files (document()), and nothing else
+NO_NETWORK_NO_WRITES = etree.XSLTAccessControl(
+    read_network=False, write_file=False, create_dir=False, write_network=False)
 #: Schematron roles that do not make a document invalid
 WARNING_ROLES = {"warning", "warn", "info", "information"}
 #: rule id -> the attribute an element-level rule is about (its column is reported)
@@ -44,16 +55,15 @@ class Rules:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         tree = xmlio.parse_xml(self.path)
-        try:
-            self.schematron = isoschematron.Schematron(tree, store_report=True)
-        except (etree.SchematronParseError, etree.XSLTParseError) as exc:
-            raise EditionError(f"the rules cannot be compiled: {exc}", str(self.path)) from None
+        self.validator = _compiled(tree, self.path)
         self.rule_ids = {el.get("id") for el in tree.iter(
             "{http://purl.oclc.org/dsdl/schematron}assert", "{http://purl.oclc.org/dsdl/schematron}report")}
 
     def check(self, tree: etree._ElementTree) -> list[RuleFailure]:
-        self.schematron.validate(tree)
-        report = self.schematron.validation_report
+        try:
+            report = self.validator(tree)
+        except etree.XSLTApplyError as exc:
+            raise EditionError(f"the rules cannot be applied: {exc}", str(self.path)) from None
         failures = []
         elements = None
         for node in report.iter(SVRL + "failed-assert", SVRL + "successful-report"):
@@ -76,6 +86,23 @@ class Rules:
                 "warning" if (node.get("role") or "").lower() in WARNING_ROLES else "error",
                 _source_words(message, element)))
         return failures
+
+
+def _compiled(tree: etree._ElementTree, path: Path) -> etree.XSLT:
+    """The Schematron as an XSLT 1.0 stylesheet that writes SVRL. Contexts are selected by key
+    (the skeleton's select-contexts="key"); a schema whose rule contexts a key cannot hold
+    (a variable in a match pattern, say) is compiled the skeleton's ordinary way."""
+    failure = None
+    for params in ({"select-contexts": "key"}, {}):
+        try:
+            xslt = isoschematron.Schematron(tree, store_xslt=True, compile_params=params).validator_xslt
+            for pattern in xslt.getroot().iter(SVRL + "active-pattern"):
+                for walk in pattern.findall(XSL + "apply-templates"):
+                    pattern.remove(walk)
+            return etree.XSLT(xslt, access_control=NO_NETWORK_NO_WRITES)
+        except (etree.SchematronParseError, etree.XSLTParseError) as exc:
+            failure = exc
+    raise EditionError(f"the rules cannot be compiled: {failure}", str(path))
 
 
 def _source_words(message: str, element: etree._Element | None) -> str:
