@@ -23,6 +23,7 @@ folder is removed by the next build (:func:`edition.outputs.recover`).
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import shutil
@@ -71,16 +72,21 @@ class SearchIndex:
 
 
 def find_pagefind() -> Path | None:
-    """The Pagefind binary: the one the PyPI package ships, else one on PATH."""
-    try:
-        from pagefind.service import get_executable
-    except ImportError:
-        get_executable = None
-    found = get_executable() if get_executable else None
-    if found is None:
-        on_path = shutil.which("pagefind_extended") or shutil.which("pagefind")
-        found = Path(on_path) if on_path else None
-    return found
+    """The Pagefind binary: $PAGEFIND_BINARY_PATH, else the one the PyPI package ships (asked of
+    its binary package, as ``pagefind.service`` asks, without importing that service and its
+    asyncio: 70 ms), else one on PATH."""
+    given = os.environ.get("PAGEFIND_BINARY_PATH")
+    if given:
+        return Path(given)
+    for package in ("pagefind_bin_extended", "pagefind_bin"):
+        try:
+            found = importlib.import_module(package).get_executable()
+        except (ImportError, AttributeError, OSError):
+            continue
+        if found is not None and Path(found).is_file():
+            return Path(found)
+    on_path = shutil.which("pagefind_extended") or shutil.which("pagefind")
+    return Path(on_path) if on_path else None
 
 
 def pages(out: Path) -> list[Path]:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, isoschematron
 
+from edition import xmlio
 from edition.errors import EditionError
 from edition.validation.rules import Rules
 
@@ -67,14 +68,16 @@ def test_the_report_is_the_ordinary_compilation_s(seed):
     assert ours == _plain_report(RULES, tree)
 
 
-@pytest.mark.parametrize("name", sorted(path.stem for path in (ROOT / "tests" / "broken").glob("*.xml")))
-def test_the_broken_files_report_as_before(name):
-    try:
-        tree = etree.parse(str(ROOT / "tests" / "broken" / f"{name}.xml"),
-                           etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
-    except etree.XMLSyntaxError:
-        pytest.skip(f"{name}.xml is not well-formed: the rules never see it")
-    assert _failures(Rules(RULES).validator(tree)) == _plain_report(RULES, tree)
+def test_the_broken_files_report_as_before():
+    compared = 0
+    for path in sorted((ROOT / "tests" / "broken").glob("*.xml")):
+        try:
+            tree = xmlio.parse_xml(path)
+        except EditionError:            # not well-formed, entities, XInclude: the rules never see it
+            continue
+        assert _failures(Rules(RULES).validator(tree)) == _plain_report(RULES, tree), path.name
+        compared += 1
+    assert compared >= 8
 
 
 def test_an_edition_s_own_rules_with_a_key_in_a_context(tmp_path):

@@ -84,6 +84,22 @@ def test_a_missing_pagefind_is_one_line(tmp_path, monkeypatch):
     assert not (tmp_path / search.FOLDER).exists()
 
 
+def test_the_binary_is_found_without_pagefind_s_service(tmp_path):
+    """PAGEFIND_BINARY_PATH comes first; else the packaged binary, found without importing
+    pagefind.service (and asyncio with it: 70 ms of every build's end)."""
+    code = ("import sys; from edition import search; found = search.find_pagefind(); "
+            "print(found); print('pagefind.service' in sys.modules)")
+    env = {**os.environ, "PAGEFIND_BINARY_PATH": str(tmp_path / "my-pagefind")}
+    given = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert given.stdout.split() == [str(tmp_path / "my-pagefind"), "False"]
+    env.pop("PAGEFIND_BINARY_PATH")
+    packaged = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    if BINARY is None:
+        pytest.skip("pagefind is not installed (pip install 'pagefind[extended]'; scripts/setup.sh does)")
+    assert packaged.stdout.split() == [str(BINARY), "False"]
+    assert os.access(BINARY, os.X_OK)
+
+
 def test_nothing_to_index_says_nothing(tmp_path):
     lines = []
     assert search.index_site(tmp_path, lines.append, binary=Path("/nonexistent")) is None
