@@ -102,3 +102,25 @@ def test_rules_that_do_not_compile_are_one_error(tmp_path):
         '</schema>', encoding="utf-8")
     with pytest.raises(EditionError, match="cannot be compiled"):
         Rules(schema)
+
+
+def _schema_reading(url: str) -> str:
+    return ('<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt">'
+            f'<pattern><rule context="/*"><assert id="listed" test="document(\'{url}\')//kind[. = local-name(current())]">'
+            'the root is not a kind the list names</assert></rule></pattern></schema>')
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_rules_that_read_another_file_are_one_error_and_reach_nothing(tmp_path, where):
+    (tmp_path / "kinds.xml").write_text("<kinds><kind>letter</kind></kinds>", encoding="utf-8")
+    letter = etree.ElementTree(etree.fromstring("<letter/>"))
+    from loopback import LoopbackServer
+    with LoopbackServer() as server:
+        url = ((tmp_path / "kinds.xml").as_uri() if where == "file"
+               else f"http://127.0.0.1:{server.port}/kinds.xml")
+        schema = tmp_path / "reads.sch"
+        schema.write_text(_schema_reading(url), encoding="utf-8")
+        with pytest.raises(EditionError, match="may read only the document they check") as caught:
+            Rules(schema).check(letter)
+        assert server.requests == []
+    assert caught.value.path == str(schema)

@@ -26,9 +26,9 @@ from ..errors import EditionError
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 XSL = "{http://www.w3.org/1999/XSL/Transform}"
-#: an edition's rules may read its own files (document()), and nothing else
-NO_NETWORK_NO_WRITES = etree.XSLTAccessControl(
-    read_network=False, write_file=False, create_dir=False, write_network=False)
+#: the rules read the document they check and nothing else: no file, no URL (document() fails;
+#: the parser of the schema, :mod:`edition.xmlio`'s, resolves nothing either), and write nothing
+NOTHING_ELSE = etree.XSLTAccessControl.DENY_ALL
 #: Schematron roles that do not make a document invalid
 WARNING_ROLES = {"warning", "warn", "info", "information"}
 #: rule id -> the attribute an element-level rule is about (its column is reported)
@@ -62,8 +62,9 @@ class Rules:
     def check(self, tree: etree._ElementTree) -> list[RuleFailure]:
         try:
             report = self.validator(tree)
-        except etree.XSLTApplyError as exc:
-            raise EditionError(f"the rules cannot be applied: {exc}", str(self.path)) from None
+        except etree.LxmlError as exc:      # a rule that reads another file (document()), say
+            raise EditionError(f"the rules cannot be applied: {exc}; the rules may read only the "
+                               "document they check", str(self.path)) from None
         failures = []
         elements = None
         for node in report.iter(SVRL + "failed-assert", SVRL + "successful-report"):
@@ -90,8 +91,8 @@ class Rules:
 
 def _compiled(tree: etree._ElementTree, path: Path) -> etree.XSLT:
     """The Schematron as an XSLT 1.0 stylesheet that writes SVRL. Contexts are selected by key
-    (the skeleton's select-contexts="key"); a schema whose rule contexts a key cannot hold
-    (a variable in a match pattern, say) is compiled the skeleton's ordinary way."""
+    (the skeleton's select-contexts="key"); a schema that this refuses to compile is compiled
+    the skeleton's ordinary way, whose error, if it has one too, is the one reported."""
     failure = None
     for params in ({"select-contexts": "key"}, {}):
         try:
@@ -99,7 +100,7 @@ def _compiled(tree: etree._ElementTree, path: Path) -> etree.XSLT:
             for pattern in xslt.getroot().iter(SVRL + "active-pattern"):
                 for walk in pattern.findall(XSL + "apply-templates"):
                     pattern.remove(walk)
-            return etree.XSLT(xslt, access_control=NO_NETWORK_NO_WRITES)
+            return etree.XSLT(xslt, access_control=NOTHING_ELSE)
         except (etree.SchematronParseError, etree.XSLTParseError) as exc:
             failure = exc
     raise EditionError(f"the rules cannot be compiled: {failure}", str(path))
