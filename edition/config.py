@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import config_keys, urls
+from . import config_keys, confine, urls
 from .errors import EditionError
 from .conventions import DEFAULT_LIST_SECTIONS
 
@@ -213,7 +213,10 @@ def load(root: str | Path = ".") -> Config:
         message = str(exc)[:where.start()] if where else str(exc)
         raise EditionError(f"not valid TOML: {message}", path,
                            *(map(int, where.groups()) if where else ())) from None
-    return from_dict(data, root, path)
+    config = from_dict(data, root, path)
+    for folder in ("schema", "xslt"):           # the edition's own, if it has them
+        confine.refuse_links_in(root / folder, root)
+    return config
 
 
 def from_dict(data: dict, root: Path, path: Path) -> Config:
@@ -244,6 +247,13 @@ def from_dict(data: dict, root: Path, path: Path) -> Config:
     if r.problems:
         raise ConfigErrors(r.problems, [NEW_EDITION_HINT] if r.missing_required else [])
     register, lexicon = values.pop("register"), values.pop("lexicon")
+    for key, value in (("register", register), ("lexicon", lexicon)):
+        target = confine.leads_out(root / value, root) if value else None
+        if target is not None:
+            r.fail(f"[edition] {key}", f"{value!r} is a link out of the edition's folder (to {target}): "
+                   f"{confine.ADVICE}", "edition")
+    if r.problems:
+        raise ConfigErrors(r.problems, [])
     return Config(root=root, **values, source=source, declarations=declarations,
                   register=(root / register) if register else None,
                   list_sections=tuple(x.lower() for x in lists) if lists else DEFAULT_LIST_SECTIONS,

@@ -138,8 +138,9 @@ def source_key(common: str, source: Path, edited: Path | None, allow_xinclude: b
 
 
 def _stat(path: Path) -> list[int] | None:
+    """Size and time of an output (of a link itself: a link is never an output the build wrote)."""
     try:
-        st = path.stat()
+        st = path.lstat()
     except OSError:
         return None
     return [st.st_size, st.st_mtime_ns]

@@ -94,6 +94,9 @@ class Transformer:
         path = self.stylesheet_path(fmt)
         if not path.is_file():
             raise EditionError("stylesheet not found", path)
+        if path.parent.resolve() != XSLT_DIR.resolve():     # an edition's own: it may read nothing
+            from .xslt_guard import check_folder
+            check_folder(path.parent)
         self.compilations[fmt] = self.compilations.get(fmt, 0) + 1
         processor = PySaxonProcessor(license=False)
         try:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .. import T
+from .. import T, confine
 from ..build import OUTPUTS, edited_tei_for, find_sources
 from ..config import Config
 from ..errors import EditionError
@@ -129,6 +129,8 @@ def publish(config: Config, build_dir: Path, options: PublishOptions) -> Publish
                            out_dir)
     _slot(out_dir)
     edition = edition_files(config, build_dir)
+    confine.refuse_links([p for p in edition.files if p.parent == Path(build_dir)]
+                         + [Path(build_dir) / "pagefind"])
     result = Published(out_dir, readiness.check(edition))
     if result.problems and not options.force:
         return result

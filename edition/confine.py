@@ -1,0 +1,85 @@
+"""An edition reads its own files only: no link in its folder leads the build out of it.
+
+An edition folder can come from someone else (a repository cloned, an archive unpacked), and
+git and unzip both make symbolic links. A link ``source/notes.txt -> /home/you/.ssh/id_rsa``
+would otherwise be converted and published like any text, and one in ``schema/`` copied into the
+deposit as it is. So a file that is in the edition's folder by its name but somewhere else once
+its links are followed is not read: :func:`refuse_link_out` names it and where it leads, in one
+line. A link that stays inside the edition (``source/a.txt -> ../texts/a.txt``) is read as
+before, and so is a file named from outside the edition on purpose: a text on the command line
+(``edition build /elsewhere/text.txt``), a register that ``edition.toml`` names by a path out of
+the folder (``../project/register.xml``, shared by several editions). The register and the
+lexicon it names by a path inside the folder are held to the same rule as the sources
+(checked by :mod:`edition.config`).
+
+What ``edition publish`` copies from the output folder (the HTML, FO, PDF, the search index) is
+what the build wrote there: regular files, never links (:func:`refuse_links`).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import EditionError
+
+#: what the message adds: what to do instead
+ADVICE = "not read; copy the file into the edition if it belongs to it"
+
+
+def _within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def outside(path: Path, root: Path) -> Path | None:
+    """Where *path* really is (links followed) when that is outside *root*, else None."""
+    real, top = Path(path).resolve(), Path(root).resolve()
+    return None if _within(real, top) else real
+
+
+def leads_out(path: Path, root: Path) -> Path | None:
+    """Where *path* leads when it is in *root* by its name (no link followed) but outside it once
+    its links are followed, else None."""
+    named = Path(os.path.abspath(path))
+    top = Path(os.path.abspath(root))
+    if not (_within(named, top) or _within(named, top.resolve())):
+        return None
+    return outside(named, top)
+
+
+def refuse_link_out(path: Path, root: Path) -> None:
+    """EditionError when *path*, a file of the edition in *root*, is a link that leads out of it."""
+    target = leads_out(path, root)
+    if target is not None:
+        raise EditionError(f"a link out of the edition's folder (to {target}): {ADVICE}", path)
+
+
+def refuse_links_in(folder: Path, root: Path) -> None:
+    """:func:`refuse_link_out` for every file under *folder* (the edition's schema/, xslt/)."""
+    if not folder.is_dir():
+        return
+    refuse_link_out(folder, root)
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames.sort()
+        for name in sorted(filenames) + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
+            refuse_link_out(Path(dirpath) / name, root)
+
+
+def refuse_links(paths: list[Path]) -> None:
+    """EditionError for the first of *paths* (files or folders, walked) that is a link."""
+    for path in paths:
+        found = _first_link(Path(path))
+        if found is not None:
+            raise EditionError("a link, not a file the build wrote: not copied; remove it and "
+                               "build again", found)
+
+
+def _first_link(path: Path) -> Path | None:
+    if path.is_symlink():
+        return path
+    if path.is_dir():
+        for dirpath, dirnames, filenames in os.walk(path):
+            for name in sorted(dirnames + filenames):
+                if os.path.islink(os.path.join(dirpath, name)):
+                    return Path(dirpath) / name
+    return None
