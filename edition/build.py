@@ -160,12 +160,13 @@ class Builder:
         the text is None: the diagnostics point into the edited file itself.
         """
         from . import register as register_mod
-        from .confine import refuse_link_out
+        from .confine import refuse_link_out, refuse_special
         from .pipeline import convert
         from .xmlio import parse_xml, parse_xml_bytes, read_text, serialize
 
         edited = edited_tei_for(source)
         refuse_link_out(edited or source, self.config.root)
+        refuse_special(edited or source)
         if edited is not None:
             tree = parse_xml(edited, allow_xinclude=self.config.allow_xinclude)
             # the build copy gets the register entries as they are now

@@ -252,6 +252,9 @@ def from_dict(data: dict, root: Path, path: Path) -> Config:
         if target is not None:
             r.fail(f"[edition] {key}", f"{value!r} is a link out of the edition's folder (to {target}): "
                    f"{confine.ADVICE}", "edition")
+        elif value and (root / value).exists() and not ((root / value).is_file() or (root / value).is_dir()):
+            r.fail(f"[edition] {key}", f"{value!r} is not a regular file (a pipe, a device or a socket)",
+                   "edition")
     if r.problems:
         raise ConfigErrors(r.problems, [])
     return Config(root=root, **values, source=source, declarations=declarations,

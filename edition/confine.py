@@ -54,6 +54,13 @@ def refuse_link_out(path: Path, root: Path) -> None:
         raise EditionError(f"a link out of the edition's folder (to {target}): {ADVICE}", path)
 
 
+def refuse_special(path: Path) -> None:
+    """EditionError when *path* is there but no regular file: a pipe (reading it would wait for
+    ever), a device or a socket, which an archive can hold as well as a link."""
+    if path.exists() and not path.is_dir() and not path.is_file():
+        raise EditionError("not a regular file (a pipe, a device or a socket): not read", path)
+
+
 def refuse_links_in(folder: Path, root: Path) -> None:
     """:func:`refuse_link_out` for every file under *folder* (the edition's schema/, xslt/)."""
     if not folder.is_dir():

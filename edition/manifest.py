@@ -61,7 +61,7 @@ def _sha(*parts: bytes | str) -> str:
 
 def file_digest(path: Path | None) -> str:
     """The SHA-256 of a file's content; "-" for no file."""
-    if path is None:
+    if path is None or not os.path.isfile(path):     # no file, or a pipe (opening it would wait)
         return "-"
     try:
         with open(path, "rb") as fh:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,12 @@ def edition_dir(tmp_path, repo, monkeypatch):
 
 def run(*args):
     return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def in_child(*args):
+    """The edition command in a child process: one that waits on a pipe fails the test, not the run."""
+    return subprocess.run([sys.executable, "-c", "from edition.cli import main; main()", *args],
+                          capture_output=True, text=True, timeout=120)
 
 
 def lines(output: str) -> list[str]:
@@ -193,3 +201,23 @@ def test_leads_out_reads_names_before_links(tmp_path):
     assert confine.leads_out(tmp_path / "alias" / "source" / "in.txt", tmp_path / "alias") is None
     assert confine.leads_out(tmp_path / "outside.txt", root) is None     # named from outside
     assert confine.outside(root / ".." / "outside.txt", root) == (tmp_path / "outside.txt").resolve()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_pipe_among_the_sources_is_refused_not_waited_for(edition_dir, jobs):
+    """An archive can hold a named pipe: reading it would wait for ever (it did, before)."""
+    os.mkfifo(edition_dir / "source" / "pipe.txt")
+    result = in_child("build", "--no-pdf", "-j", jobs)
+    assert result.returncode != 0
+    assert f"{edition_dir / 'source' / 'pipe.txt'}: error: not a regular file (a pipe, a device or a " \
+           "socket): not read" in result.stderr, result.stderr
+    assert (edition_dir / "build" / "quito.html").is_file()
+
+
+def test_a_register_that_is_a_pipe_is_refused(edition_dir):
+    register = edition_dir / "source" / "register.xml"
+    register.unlink()
+    os.mkfifo(register)
+    result = in_child("build", "--no-pdf")
+    assert result.returncode == 2
+    assert "[edition] register: 'source/register.xml' is not a regular file" in result.stderr
