@@ -35,6 +35,13 @@ OUTPUTS = ("xml", "html", "fo", "pdf")
 GENERATED_ID = re.compile(rb"(?<=[\"'#])(occ|sec)-d(\d+)e(?=\d)")
 
 
+def file_url(name: str) -> str:
+    """A file beside the page as a relative URL: "a #2.pdf" -> "a%20%232.pdf" (a "#" or "?" in a
+    source's name would otherwise end the link's path)."""
+    from urllib.parse import quote
+    return quote(name)
+
+
 def stable_ids(data: bytes) -> bytes:
     """*data* with the document numbers of its generated ids counted from 1 in the order they
     first occur. Saxon numbers the documents of a process one after the other, so without this
@@ -165,6 +172,9 @@ class Builder:
         from .xmlio import parse_xml, parse_xml_bytes, read_text, serialize
 
         edited = edited_tei_for(source)
+        if edited is not None and self.config.register and edited.resolve() == self.config.register.resolve():
+            raise EditionError(f"its TEI would be {edited.name}, which is the edition's register: rename "
+                               "the text (a text's TEI takes its name)", source)
         refuse_link_out(edited or source, self.config.root)
         refuse_special(edited or source)
         if edited is not None:
@@ -216,7 +226,8 @@ class Builder:
                 text, failed = serialize_without_doctype(tree), None
                 fo, html = self.transforms.run(text, [
                     ("fo", {"paper": self.config.paper}),
-                    ("html", {"tei_file": f"{name}.xml", "pdf_file": f"{name}.pdf" if pdf else None})])
+                    ("html", {"tei_file": file_url(f"{name}.xml"),
+                              "pdf_file": file_url(f"{name}.pdf") if pdf else None})])
             except EditionError as exc:
                 failed = exc
             if pdf and failed is None:

@@ -82,6 +82,10 @@ def command(source: Path, output: Path | None, force: bool, title: str | None, l
                            "take TEI", source, 1, 1)
     target = output or source.with_suffix(".xml")
     to_stdout = str(target) == "-"
+    if not to_stdout and any(f is not None and target.resolve() == Path(f).resolve()
+                             for f in (config.register, config.lexicon, config.path)):
+        raise EditionError("is a file of the edition's own (its register, lexicon or edition.toml), "
+                           "not the place for a text's TEI: name another with -o", target)
     if not to_stdout and target.exists():
         if target.is_dir():
             raise EditionError("is a directory, not a file", target)

@@ -34,6 +34,8 @@ from .metadata import METADATA, Deposit, MetadataWriter
 #: the file that marks a folder made by edition publish (which a new run may replace)
 MARKER = ".edition-publish"
 SCHEMA_FILES = ("edition.odd", "edition.rng", "edition.sch")
+#: the register's files in the deposit and the site, beside the texts'
+OPEN_DATA = ("register.xml", "register.csv", "register.json")
 
 
 @dataclass
@@ -131,6 +133,9 @@ def publish(config: Config, build_dir: Path, options: PublishOptions) -> Publish
     edition = edition_files(config, build_dir)
     confine.refuse_links([p for p in edition.files if p.parent == Path(build_dir)]
                          + [Path(build_dir) / "pagefind"])
+    from .site import refuse_clashes
+    refuse_clashes([p.stem for p in edition.texts], OPEN_DATA if edition.register is not None else [],
+                   {p.stem: p for p in find_sources(config)})
     result = Published(out_dir, readiness.check(edition))
     if result.problems and not options.force:
         return result
@@ -154,9 +159,9 @@ def _open_data(config: Config, edition: readiness.Edition) -> dict[str, bytes]:
         return {}
     trees = [edition.trees.get(p) or parse_xml(p) for p in edition.texts]
     rows = opendata.records(edition.register, opendata.mentions(trees))
-    return {"register.xml": edition.register_file.read_bytes(),
-            "register.csv": opendata.to_csv(rows),
-            "register.json": opendata.to_json(rows, f"Register of {config.title}")}
+    return {OPEN_DATA[0]: edition.register_file.read_bytes(),
+            OPEN_DATA[1]: opendata.to_csv(rows),
+            OPEN_DATA[2]: opendata.to_json(rows, f"Register of {config.title}")}
 
 
 def _write(config: Config, build_dir: Path, edition: readiness.Edition, stage: Path,

@@ -15,6 +15,8 @@ from typing import Callable
 
 from lxml import etree
 
+from ..build import file_url
+from ..errors import EditionError
 from ..xmlio import write_atomic
 
 PUB = "{urn:x-edition:publish}"
@@ -30,10 +32,24 @@ def index_page(writer, texts: list[tuple[str, str]], title: str, lang: str, pdf:
     """The home page listing *texts* ((name, title) pairs), by publish-site.xsl."""
     root = etree.Element(PUB + "texts", title=title, lang=lang, nsmap={None: PUB[1:-1]})
     for name, text_title in texts:
-        el = etree.SubElement(root, PUB + "text", html=f"{name}.html", xml=f"{name}.xml",
-                              pdf=f"{name}.pdf" if pdf else "")
+        el = etree.SubElement(root, PUB + "text", html=file_url(f"{name}.html"), xml=file_url(f"{name}.xml"),
+                              pdf=file_url(f"{name}.pdf") if pdf else "")
         el.text = text_title
     return writer.transform("site-index", root)
+
+
+def refuse_clashes(names: list[str], data: list[str], sources: dict[str, Path]) -> None:
+    """EditionError for a text whose file in the site or the bag would be one of the edition's
+    own: "index" (the home page of several texts), "register" (*data*: the register's TEI, CSV
+    and JSON). *sources*: name -> its source, the file to rename."""
+    taken = {"index.html": "the site's home page"} if len(names) > 1 else {}
+    taken.update({name: "a file of the register in the site and the deposit" for name in data})
+    for name in names:
+        for ext in ("html", "xml", "pdf"):
+            if f"{name}.{ext}" in taken:
+                raise EditionError(f"a text named {name!r} would take {name}.{ext}, the name of "
+                                   f"{taken[name + '.' + ext]}: rename the source (its outputs follow)",
+                                   sources.get(name))
 
 
 def make_site(site: Path, build: Path, texts: list[tuple[str, str]], data: dict[str, bytes], *,
