@@ -167,16 +167,12 @@ class Builder:
         the text is None: the diagnostics point into the edited file itself.
         """
         from . import register as register_mod
-        from .confine import refuse_link_out, refuse_special
+        from .confine import refuse_source
         from .pipeline import convert
         from .xmlio import parse_xml, parse_xml_bytes, read_text, serialize
 
         edited = edited_tei_for(source)
-        if edited is not None and self.config.register and edited.resolve() == self.config.register.resolve():
-            raise EditionError(f"its TEI would be {edited.name}, which is the edition's register: rename "
-                               "the text (a text's TEI takes its name)", source)
-        refuse_link_out(edited or source, self.config.root)
-        refuse_special(edited or source)
+        refuse_source(source, edited, self.config)
         if edited is not None:
             tree = parse_xml(edited, allow_xinclude=self.config.allow_xinclude)
             # the build copy gets the register entries as they are now

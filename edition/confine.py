@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import EditionError
+from .errors import EditionError, control_in
 
 #: what the message adds: what to do instead
 ADVICE = "not read; copy the file into the edition if it belongs to it"
@@ -52,6 +52,21 @@ def refuse_link_out(path: Path, root: Path) -> None:
     target = leads_out(path, root)
     if target is not None:
         raise EditionError(f"a link out of the edition's folder (to {target}): {ADVICE}", path)
+
+
+def refuse_source(source: Path, edited: Path | None, config) -> None:
+    """EditionError when the build may not read *source* (or *edited*, its hand-edited TEI): a
+    control character in its name (its outputs would carry it), a TEI that would be the edition's
+    register, a link out of the edition, a pipe."""
+    control = control_in(source.name)
+    if control is not None:
+        raise EditionError(f"the file name holds a control character ({control}): its outputs would "
+                           "be named so too; rename it", source)
+    if edited is not None and config.register and edited.resolve() == Path(config.register).resolve():
+        raise EditionError(f"its TEI would be {edited.name}, which is the edition's register: rename the "
+                           "text (a text's TEI takes its name)", source)
+    refuse_link_out(edited or source, config.root)
+    refuse_special(edited or source)
 
 
 def refuse_special(path: Path) -> None:

@@ -221,3 +221,32 @@ def test_a_register_that_is_a_pipe_is_refused(edition_dir):
     result = in_child("build", "--no-pdf")
     assert result.returncode == 2
     assert "[edition] register: 'source/register.xml' is not a regular file" in result.stderr
+
+
+def test_control_characters_in_a_name_are_refused_and_never_printed(edition_dir):
+    """A file name can hold a newline (the message would no longer be one line) or an escape
+    sequence (it would act on the scholar's terminal: clear it, retitle it)."""
+    (edition_dir / "source" / "two\nlines.txt").write_text("A letter from Hobart, 1840.\n")
+    (edition_dir / "source" / "clear\x1b[2J.txt").write_text("A diary of Perth, 1841.\n")
+    result = in_child("build", "--no-pdf")
+    assert result.returncode != 0
+    assert "\x1b" not in result.stderr and "two\nlines" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert sorted(errors) == sorted([
+        f"{edition_dir / 'source'}/clear\\x1b[2J.txt: error: the file name holds a control character "
+        "(\\x1b): its outputs would be named so too; rename it",
+        f"{edition_dir / 'source'}/two\\nlines.txt: error: the file name holds a control character "
+        "(\\n): its outputs would be named so too; rename it"]), result.stderr
+    assert sorted(p.name for p in (edition_dir / "build").glob("*.html")) == ["quito.html"]
+
+
+def test_messages_escape_control_characters_of_what_they_quote():
+    from edition.errors import EditionError
+    from edition.validation.diagnostics import Diagnostic
+
+    error = EditionError("no such file", "/tmp/a\x1b]0;title\x07b.xml", 3, 1)
+    assert str(error) == "/tmp/a\\x1b]0;title\\x07b.xml:3:1: error: no such file"
+    d = Diagnostic("warning", "x\ny.xml", 4, 2, "this persName ('Mr\x9bX') points nowhere", "name-unlinked",
+                   xpath="/TEI/text", hint="add it")
+    assert str(d) == ("x\\ny.xml:4:2: warning: this persName ('Mr\\x9bX') points nowhere [name-unlinked]\n"
+                      "    at /TEI/text; add it")

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from ..config import find_root, load
+from ..errors import shown
 from .common import EXIT_INPUT, EXIT_INVALID, reports_errors
 from .validate import report_lines
 
@@ -128,7 +129,7 @@ class Progress:
     def tick(self, result, done: int, total: int) -> None:
         filled = self.WIDTH * done // max(total, 1)
         status = "" if result.ok else " FAILED"
-        self.line = f"[{'#' * filled}{'-' * (self.WIDTH - filled)}] {done}/{total} {result.name}{status}"
+        self.line = f"[{'#' * filled}{'-' * (self.WIDTH - filled)}] {done}/{total} {shown(result.name)}{status}"
         self.show()
 
     def show(self) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..config import find_root, load
+from ..errors import shown
 from .common import EXIT_INPUT, EXIT_INVALID, reports_errors
 from .validate import report_lines
 
@@ -16,7 +17,7 @@ def _build(config, root: Path, build_dir: Path, sources: list[Path]) -> None:
     """The existing build, for the sources that are not built or older than their inputs."""
     from ..build import BuildOptions, build
 
-    click.echo(f"building {len(sources)} source(s) first ({', '.join(s.name for s in sources)})", err=True)
+    click.echo(f"building {len(sources)} source(s) first ({shown(', '.join(s.name for s in sources))})", err=True)
     results = build(config, sources, BuildOptions(out_dir=build_dir, notice=lambda l: click.echo(l, err=True)))
     for result in results:
         for line in report_lines(result.diagnostics):
@@ -25,7 +26,7 @@ def _build(config, root: Path, build_dir: Path, sources: list[Path]) -> None:
             click.echo(str(result.error), err=True)
     failed = [r.name for r in results if not r.ok]
     if failed:
-        click.echo(f"{build_dir}: error: the build failed for {', '.join(failed)}; nothing was published",
+        click.echo(f"{build_dir}: error: the build failed for {shown(', '.join(failed))}; nothing was published",
                    err=True)
         sys.exit(EXIT_INPUT if any(r.error for r in results) else EXIT_INVALID)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from ..errors import shown
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -30,8 +32,8 @@ class Diagnostic:
         return ":".join(parts)
 
     def __str__(self) -> str:
-        text = f"{self.location()}: {self.severity}: {' '.join(self.message.split())} [{self.rule}]"
-        extra = [part for part in (f"at {self.xpath}" if self.xpath else None, self.hint) if part]
+        text = f"{shown(self.location())}: {self.severity}: {shown(' '.join(self.message.split()))} [{self.rule}]"
+        extra = [shown(part) for part in (f"at {self.xpath}" if self.xpath else None, self.hint) if part]
         if extra:
             text += "\n    " + "; ".join(extra)
         return text
