@@ -22,6 +22,7 @@ import os
 from pathlib import Path
 
 from .errors import EditionError, control_in
+from .outputs import LONGEST_EXTRA
 
 #: what the message adds: what to do instead
 ADVICE = "not read; copy the file into the edition if it belongs to it"
@@ -62,11 +63,22 @@ def refuse_source(source: Path, edited: Path | None, config) -> None:
     if control is not None:
         raise EditionError(f"the file name holds a control character ({control}): its outputs would "
                            "be named so too; rename it", source)
+    room = _name_max(config.root) - LONGEST_EXTRA
+    if len(os.fsencode(source.stem)) > room:
+        raise EditionError(f"the file name is too long for the names of its outputs (at most {room} "
+                           "bytes before the extension here): shorten it", source)
     if edited is not None and config.register and edited.resolve() == Path(config.register).resolve():
         raise EditionError(f"its TEI would be {edited.name}, which is the edition's register: rename the "
                            "text (a text's TEI takes its name)", source)
     refuse_link_out(edited or source, config.root)
     refuse_special(edited or source)
+
+
+def _name_max(folder: Path) -> int:
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        return 255
 
 
 def refuse_special(path: Path) -> None:

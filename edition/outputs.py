@@ -44,6 +44,9 @@ from .errors import EditionError
 
 PREFIX = ".edition-"
 COMMIT = ".commit"
+#: how much longer than a source's name (in bytes) the longest name the build gives its outputs
+#: is: the staging folder, PREFIX + NAME + "-" + the 8 characters of mkdtemp
+LONGEST_EXTRA = len(PREFIX) + 1 + 8
 MANIFEST = "MANIFEST.json"
 TEST_HOOK = "EDITION_TEST_KILL"
 

@@ -250,3 +250,18 @@ def test_messages_escape_control_characters_of_what_they_quote():
                    xpath="/TEI/text", hint="add it")
     assert str(d) == ("x\\ny.xml:4:2: warning: this persName ('Mr\\x9bX') points nowhere [name-unlinked]\n"
                       "    at /TEI/text; add it")
+
+
+def test_a_name_too_long_for_its_outputs_is_refused_and_the_longest_that_fits_builds(edition_dir):
+    from edition.outputs import LONGEST_EXTRA
+
+    room = os.pathconf(edition_dir, "PC_NAME_MAX") - LONGEST_EXTRA
+    fits, too_long = "h" * room, "h" * (room + 1)
+    (edition_dir / "source" / f"{fits}.txt").write_text("A letter from Hobart, 1840.\n")
+    (edition_dir / "source" / f"{too_long}.txt").write_text("A diary of Perth, 1841.\n")
+    result = run("build", "--no-pdf")
+    assert result.exit_code != 0
+    errors = [line for line in lines(result.output) if ": error: " in line]
+    assert errors == [f"{edition_dir / 'source' / (too_long + '.txt')}: error: the file name is too long for "
+                      f"the names of its outputs (at most {room} bytes before the extension here): shorten it"]
+    assert (edition_dir / "build" / f"{fits}.html").is_file()
