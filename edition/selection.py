@@ -21,6 +21,7 @@ The precedence of :func:`select`, the one rule every pass shares:
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import accumulate
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,6 +75,22 @@ def overlaps_any(start: int, end: int, ranges: Iterable[Sequence[int] | Span]) -
         if start < b and a < end:
             return True
     return False
+
+
+class RangeIndex:
+    """Ranges (spans or (start, end, ...) tuples) asked many times whether [start, end) overlaps
+    one of them: :func:`overlaps_any` in O(log n) instead of a walk over all of them (a block of
+    a long text without paragraphs holds thousands of names)."""
+
+    def __init__(self, ranges: Iterable[Sequence[int] | Span]):
+        pairs = sorted((r.start, r.end) if isinstance(r, Span) else (r[0], r[1]) for r in ranges)
+        self.starts = [a for a, _ in pairs]
+        #: the furthest end of the ranges up to each one (sorted by start)
+        self.reach = list(accumulate((b for _, b in pairs), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)          # the ranges that start before *end* ...
+        return i > 0 and self.reach[i - 1] > start  # ... one of which ends after *start*
 
 
 def precedence(span: Span) -> tuple[int, int, int]:

@@ -10,6 +10,7 @@ boundary of an existing element is refused (``None``), never forced.
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterator
@@ -52,9 +53,10 @@ class _Seg:
     def container(self) -> etree._Element:
         return self.node if self.attr == "text" else self.node.getparent()
 
-    @property
+    @functools.cached_property
     def slot(self) -> int:
-        """0 for container.text, i+1 for the tail of container[i]."""
+        """0 for container.text, i+1 for the tail of container[i] (kept: the changes written from
+        right to left never move an element before them)."""
         if self.attr == "text":
             return 0
         return self.container.index(self.node) + 1
@@ -142,19 +144,69 @@ def _element_walk(el: etree._Element, out: list[list], parts: list[str], pos: in
     return pos
 
 
-def _slot_len(container: etree._Element, slot: int) -> int:
-    s = container.text if slot == 0 else container[slot - 1].tail
-    return len(s or "")
-
-
 class _Segments(list):
     """A block's segments (:func:`segments`) with their offsets and text, read once for the
-    several changes written into the block from right to left."""
+    several changes written into the block from right to left.
+
+    The strings those changes cut are kept here (:attr:`pending`) and written into the block
+    once, by :meth:`flush` (or the end of a ``with`` block): lxml copies a whole string each
+    time one is read or set, so cutting a long paragraph at each of its thousand names was
+    quadratic."""
 
     def __init__(self, segs: list[_Seg]) -> None:
         super().__init__(segs)
         self.starts = [s.start for s in segs]
         self.view = nfc.view("".join([s.value for s in segs]))
+        #: (element, "text" or "tail") -> the string it is to hold
+        self.pending: dict[tuple[etree._Element, str], str] = {}
+
+    def flush(self) -> None:
+        """Write the strings cut so far into the block."""
+        for (node, attr), value in self.pending.items():
+            setattr(node, attr, value or None)
+        self.pending.clear()
+
+    def __enter__(self) -> "_Segments":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.flush()
+
+
+def _owner(container: etree._Element, slot: int, known=None) -> tuple[etree._Element, str]:
+    """The element and attribute holding a slot's string (*known*: already found, from a segment:
+    ``container[slot - 1]`` walks the children)."""
+    if known is not None:
+        return known
+    return (container, "text") if slot == 0 else (container[slot - 1], "tail")
+
+
+def _get_slot(container, slot, pending: dict | None = None, known=None) -> str:
+    node, attr = _owner(container, slot, known)
+    if pending and (node, attr) in pending:
+        return pending[node, attr]
+    return getattr(node, attr) or ""
+
+
+def _set_slot(container, slot, value, pending: dict | None = None, known=None) -> None:
+    node, attr = _owner(container, slot, known)
+    if pending is not None:
+        pending[node, attr] = value
+    else:
+        setattr(node, attr, value or None)
+
+
+def _slot_len(container: etree._Element, slot: int, pending: dict | None = None, known=None) -> int:
+    return len(_get_slot(container, slot, pending, known))
+
+
+def _insert(container: etree._Element, slot: int, new: etree._Element, known=None) -> None:
+    """*new* at *slot* of *container* (after the element whose tail the slot is)."""
+    node, attr = _owner(container, slot, known)
+    if attr == "text":
+        container.insert(0, new)
+    else:
+        node.addnext(new)           # the same as container.insert(slot, new), without the walk
 
 
 def _view(segs) -> nfc.View | None:
@@ -173,45 +225,41 @@ def _seg_at(segs, offset: int, after: bool) -> _Seg | None:
     return s if (offset <= end if after else offset < end) else None
 
 
+def _pending(segs) -> dict | None:
+    return segs.pending if isinstance(segs, _Segments) else None
+
+
 def _start_points(block, segs, start):
+    """Where a span starting at *start* may begin: (container, slot, offset, owner of the slot's
+    string or None), from the innermost out."""
     s = _seg_at(segs, start, False)
     if s is None:
         return []
-    point = (s.container, s.slot, start - s.start)
+    point = (s.container, s.slot, start - s.start, (s.node, s.attr))
     points = [point]
-    el, slot, off = point
+    el, slot, off, _ = point
     while slot == 0 and off == 0 and el is not block:
         parent = el.getparent()
         i = parent.index(el)
-        el, slot, off = parent, i, _slot_len(parent, i)
-        points.append((el, slot, off))
+        el, slot, off = parent, i, _slot_len(parent, i, _pending(segs))
+        points.append((el, slot, off, None))
     return points
 
 
 def _end_points(block, segs, end):
+    """Where a span ending at *end* may end, as :func:`_start_points`."""
     s = _seg_at(segs, end, True)
     if s is None:
         return []
-    point = (s.container, s.slot, end - s.start)
+    point = (s.container, s.slot, end - s.start, (s.node, s.attr))
     points = [point]
-    el, slot, off = point
-    while slot == len(el) and off == _slot_len(el, slot) and el is not block:
+    el, slot, off, owner = point
+    # the string's length first: len(el) walks the children, and an end inside a string ends here
+    while off == _slot_len(el, slot, _pending(segs), owner) and slot == len(el) and el is not block:
         parent = el.getparent()
-        el, slot, off = parent, parent.index(el) + 1, 0
-        points.append((el, slot, off))
+        el, slot, off, owner = parent, parent.index(el) + 1, 0, (el, "tail")
+        points.append((el, slot, off, owner))
     return points
-
-
-def _get_slot(container, slot):
-    return (container.text if slot == 0 else container[slot - 1].tail) or ""
-
-
-def _set_slot(container, slot, value):
-    value = value or None
-    if slot == 0:
-        container.text = value
-    else:
-        container[slot - 1].tail = value
 
 
 def segments(block: etree._Element) -> list[_Seg]:
@@ -240,31 +288,32 @@ def wrap(block: etree._Element, start: int, end: int, tag: str,
     ends = _end_points(block, segs, end)
     depth = {}
     choice = None
-    for sc, si, sk in starts:
-        for ec, ej, ek in ends:
+    for sc, si, sk, so in starts:
+        for ec, ej, ek, eo in ends:
             if sc is not ec or (si, sk) > (ej, ek):
                 continue
             d = depth.setdefault(id(sc), sum(1 for _ in sc.iterancestors()))
             if choice is None or d > choice[0]:
-                choice = (d, sc, si, sk, ej, ek)
+                choice = (d, sc, si, sk, so, ej, ek, eo)
     if choice is None:
         return None
-    _, container, i, k, j, m = choice
+    _, container, i, k, owner_i, j, m, owner_j = choice
+    pending = _pending(segs)
     new = etree.Element(tag, attrib or {})
-    first = _get_slot(container, i)
+    first = _get_slot(container, i, pending, owner_i)
     if i == j:
         before, inside, after = first[:k], first[k:m], first[m:]
         new.text = inside or None
-        _set_slot(container, i, before)
-        container.insert(i, new)
+        _set_slot(container, i, before, pending, owner_i)
+        _insert(container, i, new, owner_i)
         new.tail = after or None
         return new
-    last = _get_slot(container, j)
+    last = _get_slot(container, j, pending, owner_j)
     before, inside_first = first[:k], first[k:]
     inside_last, after = last[:m], last[m:]
     moved = list(container)[i:j]
-    moved[-1].tail = inside_last or None
-    _set_slot(container, i, before)
+    _set_slot(container, j, inside_last, pending, owner_j)        # the tail of moved[-1]
+    _set_slot(container, i, before, pending, owner_i)
     new.text = inside_first or None
     for child in moved:
         new.append(child)
@@ -288,10 +337,11 @@ def insert(block: etree._Element, pos: int, new: etree._Element, segs: list[_Seg
         seg = segs[0] if segs and pos == 0 else None
     if seg is None:
         return False
-    container, slot, cut = seg.container, seg.slot, pos - seg.start
-    value = _get_slot(container, slot)
-    _set_slot(container, slot, value[:cut])
-    container.insert(slot, new)
+    container, slot, cut, owner = seg.container, seg.slot, pos - seg.start, (seg.node, seg.attr)
+    pending = _pending(segs)
+    value = _get_slot(container, slot, pending, owner)
+    _set_slot(container, slot, value[:cut], pending, owner)
+    _insert(container, slot, new, owner)
     new.tail = value[cut:] or None
     return True
 

@@ -15,8 +15,10 @@ headings do.
 
 from __future__ import annotations
 
+import functools
 import re
 import string
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..selection import Span, select
@@ -70,8 +72,26 @@ def _is_count_or_identifier(text: str, start: int, end: int) -> bool:
 
 
 def _in_parentheses(text: str, pos: int) -> bool:
-    before = text[:pos]
-    return before.count("(") > before.count(")") or before.count("[") > before.count("]")
+    """More "(" than ")" (or "[" than "]") before *pos*: counted once a text (:class:`_Brackets`),
+    not again for every number of a long block."""
+    return _brackets(text).open_at(pos)
+
+
+class _Brackets:
+    """Where a text's brackets are, to count those before any position by halving."""
+
+    def __init__(self, text: str):
+        self.found = {c: [m.start() for m in re.finditer(re.escape(c), text)] for c in "()[]"}
+
+    def open_at(self, pos: int) -> bool:
+        f = self.found
+        return (bisect_left(f["("], pos) > bisect_left(f[")"], pos)
+                or bisect_left(f["["], pos) > bisect_left(f["]"], pos))
+
+
+@functools.lru_cache(maxsize=8)          # the blocks being scanned (threads may convert at once)
+def _brackets(text: str) -> _Brackets:
+    return _Brackets(text)
 
 
 #: the lowercase form of a text for finding where matches begin, the same length: ASCII letters

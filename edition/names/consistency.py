@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..selection import Span, overlaps_any, select
+from ..selection import RangeIndex, Span, overlaps_any, select
 from . import context, cues, places
 from .match import Matcher
 from .model_source import SOURCE as MODEL_SOURCE
@@ -105,7 +105,8 @@ def recurring_names(doc: DocumentNames, found: list[Span]) -> list[Span]:
     extra = []
     cased = doc.cased
     for n, b in enumerate(doc.blocks):
-        busy = taken.get(n, []) + [(p[0], p[1]) for p in b.protected] + [(s.start, s.end) for s in b.spans]
+        busy = RangeIndex(taken.get(n, []) + [(p[0], p[1]) for p in b.protected]
+                          + [(s.start, s.end) for s in b.spans])
         hits = select(Span(m.start, m.end, forms[m.form], CONSISTENCY, data=m.form)
                       for m in matcher.all_matches(b.low))
         for m in hits:
@@ -116,7 +117,7 @@ def recurring_names(doc: DocumentNames, found: list[Span]) -> list[Span]:
                 continue
             if cased and not b.text[m.start].isupper():   # a text with capitals writes its names so
                 continue
-            if not overlaps_any(m.start, m.end, busy):
+            if not busy.overlaps(m.start, m.end):
                 extra.append(replace(m, block=n, text=b.text[m.start:m.end]))
     return found + extra
 

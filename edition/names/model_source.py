@@ -23,6 +23,7 @@ longer span win everywhere.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -40,21 +41,27 @@ RESP = resp("model")
 MIN_WORD_SCORE = 0.6
 
 
-def _yields(m, taken: list[Span]) -> bool:
+def _yields(m, taken: list[Span], starts: list[int]) -> bool:
     """Whether a mention gives way to the others' names: it overlaps one that it does not contain
-    ("Eliza Jordan" contains the gazetteer's "Jordan" and wins; it is a longer reading)."""
-    return any(t.overlaps(m.start, m.end) and not (m.start <= t.start and t.end <= m.end
-                                                   and t.length < m.end - m.start)
-               for t in taken)
+    ("Eliza Jordan" contains the gazetteer's "Jordan" and wins; it is a longer reading). *taken*:
+    the block's selection (in text order, no two overlapping), *starts* their starts."""
+    j = bisect_left(starts, m.end) - 1            # the last that starts before the mention ends
+    while j >= 0 and taken[j].end > m.start:      # ... back to the first that ends after it starts
+        t = taken[j]
+        if not (m.start <= t.start and t.end <= m.end and t.length < m.end - m.start):
+            return True
+        j -= 1
+    return False
 
 
 def model_candidates(block: Block, doc: DocumentNames) -> list[Span]:
     """The model's persons, places and organizations in *block*, where nothing else stands."""
     taken = select(chain.from_iterable(block.proposed.values()), block.protected)
+    starts = [t.start for t in taken]
     cased = doc.cased
     out = []
     for m in recognise.mentions(block.text, cased):
-        if overlaps_any(m.start, m.end, block.protected) or _yields(m, taken):
+        if overlaps_any(m.start, m.end, block.protected) or _yields(m, taken, starts):
             continue
         if not cased and m.score < MIN_WORD_SCORE and is_english_word(block.low[m.start:m.end]):
             continue

@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..selection import Span, overlaps_any, select
+from ..selection import RangeIndex, Span, overlaps_any, select
 from . import context, cues, given, honorifics, orgs, patterns, places
 from .model_source import model_candidates
 from .resolve import REGISTER_SOURCE
@@ -85,27 +85,32 @@ class Known:
     def __init__(self, b: Block, doc: DocumentNames):
         kept = b.proposed.get("register", [])
         matches = [s for s in kept if s.source == REGISTER_SOURCE]
-        self.spans = [(s.start, s.end) for s in kept]
+        self.spans = RangeIndex((s.start, s.end) for s in kept)
         self.starts = {s.start for s in matches}
         self.ends = {s.end for s in matches}
         self._entry_kinds: dict[int, set[str]] = {}
         for s in matches:
             self._entry_kinds.setdefault(s.start, set()).update(
                 sense.kind for sense in doc.index.lookup(s.data) if sense.entry)
-        self._places = [s for s in matches if any(x.kind == "place" for x in doc.index.lookup(s.data))]
+        self._ending: dict[int, int] = {}           # where a register place ends -> its start
+        self._starting: dict[int, int] = {}         # where one starts -> its end (the first in order)
+        for s in matches:
+            if any(x.kind == "place" for x in doc.index.lookup(s.data)):
+                self._ending.setdefault(s.end, s.start)
+                self._starting.setdefault(s.start, s.end)
 
     def other_kind_at(self, pos: int) -> bool:
         """Does a register name of another kind than person start at pos?"""
         return bool(self._entry_kinds.get(pos, set()) - {"person"})
 
     def place_ending(self, pos: int) -> int | None:
-        return next((s.start for s in self._places if s.end == pos), None)
+        return self._ending.get(pos)
 
     def place_starting(self, pos: int) -> int | None:
-        return next((s.end for s in self._places if s.start == pos), None)
+        return self._starting.get(pos)
 
     def overlaps(self, start: int, end: int) -> bool:
-        return overlaps_any(start, end, self.spans)
+        return self.spans.overlaps(start, end)
 
 
 def known(b: Block, doc: DocumentNames) -> Known:

@@ -48,6 +48,8 @@ def mark_dates(root: etree._Element, ctx: Context) -> None:
         taken = _existing_dates(block)
         found = [f for f in finder.scan(text, heading=block.tag in HEADING_TAGS)
                  if not overlaps_any(f.start, f.end, taken)]
-        segs = segments(block) if found else None
-        for f in reversed(found):       # right to left: the segments before a wrap stay as they were
-            wrap(block, f.start, f.end, DATE, date_attributes(f), segs=segs)
+        if not found:
+            continue
+        with segments(block) as segs:   # the strings cut are written into the block at the end
+            for f in reversed(found):   # right to left: the segments before a wrap stay as they were
+                wrap(block, f.start, f.end, DATE, date_attributes(f), segs=segs)

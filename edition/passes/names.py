@@ -35,3 +35,5 @@ def mark_names(root, ctx) -> None:
         if f.block not in segs:
             segs[f.block] = spans.segments(block)
         spans.wrap(block, f.start, f.end, T + NAME_OF_KIND[f.kind], attributes(f), segs=segs[f.block])
+    for cut in segs.values():       # the strings the wraps cut, written into the blocks once
+        cut.flush()

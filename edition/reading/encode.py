@@ -32,9 +32,9 @@ def _reg(span: Span) -> etree._Element:
 
 def encode_all(block: etree._Element, changes: list[Span]) -> list[Span]:
     """Write the changes of one block (non-overlapping) into it; those written."""
-    segs = segments(block)
-    done = [span for span in sorted(changes, key=lambda s: (s.start, s.end), reverse=True)
-            if encode(block, span, segs)]
+    with segments(block) as segs:       # the strings cut are written into the block at the end
+        done = [span for span in sorted(changes, key=lambda s: (s.start, s.end), reverse=True)
+                if encode(block, span, segs)]
     return done[::-1]
 
 
