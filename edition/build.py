@@ -285,6 +285,8 @@ def build(config: Config, sources: list[Path], options: BuildOptions,
     results have ``reused`` set. *progress* gets every result in the order of *sources*;
     *tick* gets each built one as soon as it is done, with the count done and to do.
     """
+    from .confine import OUTPUT_ADVICE, refuse_link_out
+    refuse_link_out(options.out_dir, config.root, OUTPUT_ADVICE)
     protected = [*sources, *(t for t in map(edited_tei_for, sources) if t is not None)]
     if config.register:
         protected.append(config.register)

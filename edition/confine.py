@@ -12,6 +12,10 @@ the folder (``../project/register.xml``, shared by several editions). The regist
 lexicon it names by a path inside the folder are held to the same rule as the sources
 (checked by :mod:`edition.config`).
 
+The output folder is held to the same rule: ``build -> /home/you/Documents`` would have the
+build write ``thesis.html`` there over yours, and remove ``thesis.pdf`` with ``--no-pdf``. A
+folder named with ``-o`` outside the edition is the scholar's own choice.
+
 What ``edition publish`` copies from the output folder (the HTML, FO, PDF, the search index) is
 what the build wrote there: regular files, never links (:func:`refuse_links`).
 """
@@ -48,11 +52,16 @@ def leads_out(path: Path, root: Path) -> Path | None:
     return outside(named, top)
 
 
-def refuse_link_out(path: Path, root: Path) -> None:
+def refuse_link_out(path: Path, root: Path, advice: str = ADVICE) -> None:
     """EditionError when *path*, a file of the edition in *root*, is a link that leads out of it."""
     target = leads_out(path, root)
     if target is not None:
-        raise EditionError(f"a link out of the edition's folder (to {target}): {ADVICE}", path)
+        raise EditionError(f"a link out of the edition's folder (to {target}): {advice}", path)
+
+
+#: what the message says of an output folder that is a link out of the edition
+OUTPUT_ADVICE = ("the build writes only into the edition's own folder (it would replace and remove "
+                 "files there by the names of the sources); remove the link, or name the folder with -o")
 
 
 def refuse_source(source: Path, edited: Path | None, config) -> None:

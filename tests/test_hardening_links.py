@@ -265,3 +265,35 @@ def test_a_name_too_long_for_its_outputs_is_refused_and_the_longest_that_fits_bu
     assert errors == [f"{edition_dir / 'source' / (too_long + '.txt')}: error: the file name is too long for "
                       f"the names of its outputs (at most {room} bytes before the extension here): shorten it"]
     assert (edition_dir / "build" / f"{fits}.html").is_file()
+
+
+def test_a_build_folder_that_links_out_of_the_edition_is_not_written(edition_dir, tmp_path):
+    """build -> the scholar's documents: the build would write thesis.html over theirs and remove
+    their thesis.pdf (--no-pdf removes a source's older PDF)."""
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    (documents / "quito.pdf").write_text("my own PDF")
+    (documents / "quito.html").write_text("my own page")
+    (edition_dir / "build").symlink_to(documents)
+    result = run("build", "--no-pdf")
+    assert result.exit_code == 2
+    assert lines(result.output) == [
+        f"{edition_dir / 'build'}: error: a link out of the edition's folder (to {documents.resolve()}): "
+        "the build writes only into the edition's own folder (it would replace and remove files there "
+        "by the names of the sources); remove the link, or name the folder with -o"], result.output
+    assert sorted(p.name for p in documents.iterdir()) == ["quito.html", "quito.pdf"]
+    assert (documents / "quito.pdf").read_text() == "my own PDF"
+    # named on purpose, the folder is the scholar's choice
+    result = run("build", "--no-pdf", "-o", documents / "out")
+    assert result.exit_code == 0, result.output
+
+
+def test_publish_takes_nothing_from_a_build_folder_that_links_out(edition_dir, tmp_path):
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    (documents / "quito.pdf").write_text("my own PDF")
+    (edition_dir / "build").symlink_to(documents)
+    result = run("publish", "--force")
+    assert result.exit_code != 0 and "a link out of the edition's folder" in result.output, result.output
+    assert not (edition_dir / "publish").exists()
+    assert sorted(p.name for p in documents.iterdir()) == ["quito.pdf"]

@@ -130,6 +130,8 @@ def publish(config: Config, build_dir: Path, options: PublishOptions) -> Publish
         raise EditionError("the publication needs a folder of its own (not the edition's, source/ or build/)",
                            out_dir)
     _slot(out_dir)
+    confine.refuse_link_out(Path(build_dir), config.root, "what is published comes from the edition's "
+                            "own build folder; remove the link and build again")
     edition = edition_files(config, build_dir)
     confine.refuse_links([p for p in edition.files if p.parent == Path(build_dir)]
                          + [Path(build_dir) / "pagefind"])
