@@ -145,15 +145,30 @@ def _roll_forward(folder: Path) -> None:
     """Put every file of a commit folder in place (those still there), then remove the folder."""
     manifest = json.loads((folder / MANIFEST).read_text())
     out = folder.parent
-    for n, name in enumerate(manifest["put"], 1):
-        if (folder / name).exists():
+    put, remove = _outputs_named(manifest, "put", folder), _outputs_named(manifest, "remove", folder)
+    for n, name in enumerate(put, 1):
+        if (folder / name).is_file() and not (folder / name).is_symlink():
             os.replace(folder / name, out / name)
             testpoint(f"moved-{n}")
-    for name in manifest["remove"]:
-        if (out / name).exists() and name not in manifest["put"]:
+    for name in remove:
+        if (out / name).exists() and name not in put:
             (out / name).unlink()
     (folder / MANIFEST).unlink()
     folder.rmdir()
+
+
+def _outputs_named(manifest: dict, key: str, folder: Path) -> list[str]:
+    """The file names a commit folder's manifest lists under *key*: the outputs of its document,
+    each a plain name in the output folder. A manifest that names anything else (``../x``,
+    ``/home/you/thesis.pdf``: a commit folder can come with an edition someone sends) moves and
+    removes nothing."""
+    document, names = manifest.get("document"), manifest.get(key, [])
+    if not isinstance(document, str) or not isinstance(names, list) or not all(
+            isinstance(n, str) and n.startswith(document + ".") and n == os.path.basename(n)
+            and n not in (".", "..") and "\0" not in n for n in names):
+        raise ValueError(f"{folder / MANIFEST} names files that are not outputs of its document "
+                         f"in the output folder ({key}); nothing was moved: remove {folder.name}")
+    return names
 
 
 def recover(out: Path) -> list[str]:

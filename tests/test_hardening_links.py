@@ -297,3 +297,26 @@ def test_publish_takes_nothing_from_a_build_folder_that_links_out(edition_dir, t
     assert result.exit_code != 0 and "a link out of the edition's folder" in result.output, result.output
     assert not (edition_dir / "publish").exists()
     assert sorted(p.name for p in documents.iterdir()) == ["quito.pdf"]
+
+
+@pytest.mark.parametrize("names", [{"put": [], "remove": ["{secret}"]},
+                                   {"put": [], "remove": ["../edition.toml"]},
+                                   {"put": ["../source/quito.txt"], "remove": []},
+                                   {"put": ["quito.html"], "remove": ["other.pdf"]}])
+def test_a_commit_folder_sent_with_the_edition_moves_and_removes_nothing_outside(edition_dir, tmp_path, names):
+    """An interrupted build's commit folder is completed by the next build: one that came with an
+    edition someone sent may name any file; only the outputs of its document are touched."""
+    import json
+
+    secret = tmp_path / "private" / "notes.txt"
+    folder = edition_dir / "build" / ".edition-quito.commit"
+    folder.mkdir(parents=True)
+    (folder / "quito.html").write_text("<p>planted</p>")
+    listed = {k: [n.format(secret=secret) for n in v] for k, v in names.items()}
+    (folder / "MANIFEST.json").write_text(json.dumps({"document": "quito", **listed}))
+    before = {p: p.read_bytes() for p in [secret, edition_dir / "edition.toml", edition_dir / "source" / "quito.txt"]}
+    result = run("build", "--no-pdf")
+    assert result.exit_code == 2, result.output
+    assert "names files that are not outputs of its document" in result.output and \
+        "remove .edition-quito.commit" in result.output, result.output
+    assert {p: p.read_bytes() for p in before} == before
