@@ -245,3 +245,20 @@ def test_columns_for_start_tags_over_several_lines():
     assert positions.of(b) == (3, 3)
     assert positions.of(b, "y") == (4, 6)
     assert positions.of(b[0]) == (4, 27)   # after the CDATA section
+
+
+def test_validate_in_an_edition_whose_toml_is_broken_says_so_instead_of_another_schema(tmp_path, monkeypatch):
+    """The files would otherwise be checked against the toolkit's schema, not the edition's."""
+    from click.testing import CliRunner
+    from edition.cli import cli
+
+    (tmp_path / "edition.toml").write_text('[edition]\ntitle = 3\n', encoding="utf-8")
+    (tmp_path / "letter.xml").write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"/>', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["validate", "letter.xml"], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'edition.toml'}:2:1: error: [edition] title: must be a non-empty string, got 3" \
+        in result.output and "Traceback" not in result.output
+    # another schema asked for by name needs no edition
+    result = CliRunner().invoke(cli, ["validate", "--schema", "tei_all", "letter.xml"], catch_exceptions=False)
+    assert result.exit_code in (0, 1) and "edition.toml" not in result.output

@@ -16,7 +16,7 @@ import click
 
 from .. import config as config_mod
 from ..errors import EditionError
-from .common import EXIT_INPUT, EXIT_INVALID
+from .common import EXIT_INPUT, EXIT_INVALID, fail
 
 #: rule -> (what N of its warnings are, what to do) for the counted line of a group
 GROUPS = {
@@ -27,16 +27,18 @@ _NAMED = re.compile(r"^this (\w+) \('(.*)'\)")
 
 
 def _register_for_hints():
-    """The edition's register, when run in an edition folder: it makes better hints."""
+    """The edition's configuration and register, when run in an edition folder: its schema and
+    better hints. An edition.toml that cannot be loaded is reported (exit 2), not passed over:
+    the files would be checked against the toolkit's schema instead of the edition's."""
     from ..pipeline import load_register
+    root = config_mod.find_root_or_none(Path.cwd())
+    if root is None:
+        return None, None, False
+    cfg = config_mod.load(root)
     try:
-        root = config_mod.find_root_or_none(Path.cwd())
-        if root is not None:
-            cfg = config_mod.load(root)
-            return cfg, load_register(cfg), cfg.allow_xinclude
-    except (EditionError, OSError):
-        pass
-    return None, None, False
+        return cfg, load_register(cfg), cfg.allow_xinclude
+    except OSError:
+        return cfg, None, cfg.allow_xinclude
 
 
 def _summary(path: str, errors: int, warnings: int) -> str:
@@ -85,8 +87,11 @@ def report_lines(diagnostics: list, each_warning: bool = False) -> list[str]:
 
 def _load_validator(schema: str | None):
     from ..validate import validator_for
-    config, register, allow_xinclude = _register_for_hints() if schema in (None, "edition") \
-        else (None, None, False)
+    try:
+        config, register, allow_xinclude = _register_for_hints() if schema in (None, "edition") \
+            else (None, None, False)
+    except EditionError as exc:             # the edition's edition.toml: its lines, exit 2
+        fail(exc)
     try:
         return validator_for(schema, config, register=register, allow_xinclude=allow_xinclude)
     except EditionError as exc:
