@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
+from . import urls
 from .background import Lane
 from .saxonclient import Transforms
 from .truecase.beside import Sidecar
@@ -33,13 +34,6 @@ OUTPUTS = ("xml", "html", "fo", "pdf")
 #: an id the stylesheets make with generate-id() (common.xsl: occ-, sec-): Saxon's "d" + the
 #: number of the document in its processor + "e" + the node's number in the document
 GENERATED_ID = re.compile(rb"(?<=[\"'#])(occ|sec)-d(\d+)e(?=\d)")
-
-
-def file_url(name: str) -> str:
-    """A file beside the page as a relative URL: "a #2.pdf" -> "a%20%232.pdf" (a "#" or "?" in a
-    source's name would otherwise end the link's path)."""
-    from urllib.parse import quote
-    return quote(name)
 
 
 def stable_ids(data: bytes) -> bytes:
@@ -222,8 +216,8 @@ class Builder:
                 text, failed = serialize_without_doctype(tree), None
                 fo, html = self.transforms.run(text, [
                     ("fo", {"paper": self.config.paper}),
-                    ("html", {"tei_file": file_url(f"{name}.xml"),
-                              "pdf_file": file_url(f"{name}.pdf") if pdf else None})])
+                    ("html", {"tei_file": urls.file_url(f"{name}.xml"),
+                              "pdf_file": urls.file_url(f"{name}.pdf") if pdf else None})])
             except EditionError as exc:
                 failed = exc
             if pdf and failed is None:

@@ -38,3 +38,10 @@ def is_safe(url: str) -> bool:
     """Whether *url* may be a link: http, https, mailto or relative."""
     found = scheme(url)
     return found is None or found in SAFE_SCHEMES
+
+
+def file_url(name: str) -> str:
+    """A file beside the page as a relative URL: "a #2.pdf" -> "a%20%232.pdf" (a "#" or "?" in a
+    source's name would otherwise end the link's path)."""
+    from urllib.parse import quote
+    return quote(name)

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from click.testing import CliRunner
 
-from edition.build import file_url
+from edition.urls import file_url
 from edition.cli import cli
 from edition_helpers import make_edition, with_fake_fop
 

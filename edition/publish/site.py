@@ -15,7 +15,7 @@ from typing import Callable
 
 from lxml import etree
 
-from ..build import file_url
+from ..urls import file_url
 from ..errors import EditionError
 from ..xmlio import write_atomic
 
