@@ -99,30 +99,25 @@ def refuse_special(path: Path) -> None:
 
 def refuse_links_in(folder: Path, root: Path) -> None:
     """:func:`refuse_link_out` for every file under *folder* (the edition's schema/, xslt/)."""
-    if not folder.is_dir():
-        return
-    refuse_link_out(folder, root)
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames.sort()
-        for name in sorted(filenames) + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
-            refuse_link_out(Path(dirpath) / name, root)
+    if folder.is_dir():
+        refuse_link_out(folder, root)
+        for link in _links_under(folder):
+            refuse_link_out(link, root)
 
 
 def refuse_links(paths: list[Path]) -> None:
     """EditionError for the first of *paths* (files or folders, walked) that is a link."""
-    for path in paths:
-        found = _first_link(Path(path))
+    for path in map(Path, paths):
+        found = path if path.is_symlink() else next(_links_under(path), None)
         if found is not None:
             raise EditionError("a link, not a file the build wrote: not copied; remove it and "
                                "build again", found)
 
 
-def _first_link(path: Path) -> Path | None:
-    if path.is_symlink():
-        return path
-    if path.is_dir():
-        for dirpath, dirnames, filenames in os.walk(path):
-            for name in sorted(dirnames + filenames):
-                if os.path.islink(os.path.join(dirpath, name)):
-                    return Path(dirpath) / name
-    return None
+def _links_under(folder: Path):
+    """The links under *folder*, in name order (a walk that follows none of them)."""
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames.sort()
+        for name in sorted(dirnames + filenames):
+            if os.path.islink(os.path.join(dirpath, name)):
+                yield Path(dirpath) / name
