@@ -145,3 +145,30 @@ def test_changes_apart_written_with_one_set_of_segments_are_those_written_one_by
     block, (done, xml, one), other = written_both_ways(seed, True, lambda block: None)
     assert (done, xml) == other
     assert spans.raw_text_of(one) == spans.raw_text_of(block)        # no character lost or doubled
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_clause_before_a_mark_is_read_from_its_last_characters_only(seed):
+    """inline.clause_before reads back at most its limit for the sentence's start; the plain
+    formulation scans the whole block before each colon and quotation mark."""
+    from edition.quotes import inline
+
+    rng = random.Random(seed)
+    text = "".join(rng.choice(["word ", "a. ", "Mr. ", "end. ", "why? ", "x", "(", "! "]) for _ in range(400))
+    for k in range(0, len(text), 13):
+        for limit in (None, 5, 40, inline.CLAUSE_MAX):
+            start = inline.sentence_start(text, k)
+            plain = text[start if limit is None else max(start, k - limit):k]
+            assert inline.clause_before(text, k, limit) == plain, (k, limit)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_enough_words_after_a_colon_are_counted_as_in_the_whole_rest(seed):
+    from edition.quotes import cues, inline
+
+    rng = random.Random(seed)
+    text = "".join(rng.choice(["word ", "don't ", "--- ", "x", "12 ", "  ", "north-east "]) for _ in range(300))
+    for start in range(0, len(text), 17):
+        for end in (start, start + 30, len(text)):
+            for n in (1, 8, 40):
+                assert inline._words_at_least(text, start, end, n) == (len(cues.words(text[start:end])) >= n)

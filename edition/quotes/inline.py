@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import re
 
-from ..selection import Span, select
+from ..selection import RangeIndex, Span, select
 from . import cues
-from .marks import QuotedSpan, inside_any, quoted_spans
+from .marks import QuotedSpan, quoted_spans
 
 MIN_WORDS_CUED = 2
 MIN_WORDS_SENTENCE = 6
@@ -45,10 +45,11 @@ ABBREVIATION = re.compile(r"(?:^|[\s(.])[a-z]\.$")
 SENTENCE_PUNCT = re.compile(r"[.!?;]")
 
 
-def sentence_start(text: str, k: int) -> int:
-    """Offset where the sentence holding offset *k* begins."""
-    start = 0
-    for m in SENTENCE_END.finditer(text, 0, k):
+def sentence_start(text: str, k: int, since: int = 0) -> int:
+    """Offset where the sentence holding offset *k* begins (*since*: or *since*, when it begins
+    before: a sentence end is one character, so those after *since* are found from there)."""
+    start = since
+    for m in SENTENCE_END.finditer(text, since, k):
         if ABBREVIATION.search(text[max(0, m.start() - 2):m.start() + 1]):
             continue
         start = m.end()
@@ -56,11 +57,11 @@ def sentence_start(text: str, k: int) -> int:
 
 
 def clause_before(text: str, k: int, limit: int | None = CLAUSE_MAX) -> str:
-    """The text from the start of the sentence to *k* (at most *limit* characters)."""
-    start = sentence_start(text, k)
-    if limit is not None:
-        start = max(start, k - limit)
-    return text[start:k]
+    """The text from the start of the sentence to *k* (at most *limit* characters). Only the
+    last *limit* characters are read for the sentence's start (a long block has many clauses)."""
+    if limit is None:
+        return text[sentence_start(text, k):k]
+    return text[max(sentence_start(text, k, max(0, k - limit - 1)), k - limit):k]
 
 
 def _label_cue(before: str) -> bool:
@@ -79,6 +80,19 @@ def _label_cue(before: str) -> bool:
 def _speech_after(text: str, end: int) -> bool:
     tokens = cues.words(text[end:end + 60])[:AFTER_WORDS]
     return any(t in cues.SPEECH_VERBS for t in tokens)
+
+
+def _words_at_least(text: str, start: int, end: int, n: int) -> bool:
+    """``len(cues.words(text[start:end])) >= n``, reading no more of the text than it takes (a
+    word cut where the reading stops is a word of the whole too)."""
+    size = 64 * n
+    while True:
+        stop = min(end, start + size)
+        if len(cues.words(text[start:stop])) >= n:
+            return True
+        if stop == end:
+            return False
+        size *= 4
 
 
 def _reads_as_sentence(inside: str) -> bool:
@@ -128,18 +142,19 @@ def colon_quotation(text: str) -> Span | None:
     block must not itself start with a quotation mark (that one is an inline quote),
     must have :data:`COLON_MIN_WORDS` words, and the colon must not announce a list.
     """
-    spans = quoted_spans(text)
+    quoted = RangeIndex((s.open, s.close + 1) for s in quoted_spans(text))
     end = len(text.rstrip())
     for m in re.finditer(r":", text):
         k = m.start()
-        if inside_any(spans, k) or k + 1 >= end:
+        if quoted.overlaps(k, k + 1) or k + 1 >= end:
             continue
         rest_start = k + 1
         while rest_start < end and text[rest_start].isspace():
             rest_start += 1
-        rest = text[rest_start:end]
-        if not rest or rest[0] in "\"'" or len(cues.words(rest)) < COLON_MIN_WORDS:
+        if rest_start >= end or text[rest_start] in "\"'" or not _words_at_least(text, rest_start, end,
+                                                                              COLON_MIN_WORDS):
             continue
+        rest = text[rest_start:end]
         intro = clause_before(text, k)
         if cues.announces_list(intro):
             continue

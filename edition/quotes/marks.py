@@ -84,7 +84,3 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     doubles = pair_marks(text, '"')
     singles = pair_marks(text, "'")
     return sorted(doubles + singles, key=lambda s: s.open)
-
-
-def inside_any(spans: list[QuotedSpan], k: int) -> bool:
-    return any(s.open <= k <= s.close for s in spans)
