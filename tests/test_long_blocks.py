@@ -172,3 +172,15 @@ def test_enough_words_after_a_colon_are_counted_as_in_the_whole_rest(seed):
         for end in (start, start + 30, len(text)):
             for n in (1, 8, 40):
                 assert inline._words_at_least(text, start, end, n) == (len(cues.words(text[start:end])) >= n)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_words_of_any_part_are_counted_as_a_scan_of_that_part_counts_them(seed):
+    from edition.quotes import cues, inline
+
+    rng = random.Random(seed)
+    text = "".join(rng.choice(["Word", " ", "d'", "-", "'", "x", "7", "Ab-c", ". ", "--", "é"]) for _ in range(250))
+    words = inline._Words(text)
+    for start in range(0, len(text) + 1, 3):
+        for end in range(start, min(len(text), start + 40) + 1, 5):
+            assert words.count(start, end) == len(cues.words(text[start:end])), (start, end)

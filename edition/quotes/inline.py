@@ -23,7 +23,9 @@ offset where its introducing clause ends (for attribution and the first-person t
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_left
 
 from ..selection import RangeIndex, Span, select
 from . import cues
@@ -83,16 +85,41 @@ def _speech_after(text: str, end: int) -> bool:
 
 
 def _words_at_least(text: str, start: int, end: int, n: int) -> bool:
-    """``len(cues.words(text[start:end])) >= n``, reading no more of the text than it takes (a
-    word cut where the reading stops is a word of the whole too)."""
-    size = 64 * n
-    while True:
-        stop = min(end, start + size)
-        if len(cues.words(text[start:stop])) >= n:
-            return True
-        if stop == end:
-            return False
-        size *= 4
+    """``len(cues.words(text[start:end])) >= n``, from the words of the whole text found once
+    (:class:`_Words`): each colon of a long block used to count the words of all the rest."""
+    words = _words(text)
+    if words.low is None:                   # lowercasing changed the length: count as it says
+        return len(cues.words(text[start:end])) >= n
+    return words.count(start, end) >= n
+
+
+class _Words:
+    """Where :data:`cues.WORD` matches in a text (lowercased), to count the words of any part:
+    those that begin in it, and the one cut at its start if something of it is left."""
+
+    def __init__(self, text: str):
+        low = text.lower()
+        self.low = low if len(low) == len(text) else None
+        found = list(cues.WORD.finditer(low)) if self.low is not None else []
+        self.starts = [m.start() for m in found]
+        self.ends = [m.end() for m in found]
+
+    def count(self, start: int, end: int) -> int:
+        if end <= start:
+            return 0
+        first = bisect_left(self.starts, start)
+        n = bisect_left(self.starts, end) - first
+        if first and self.ends[first - 1] > start:        # a word cut at the start
+            n += bool(_ALNUM.search(self.low, start, min(self.ends[first - 1], end)))
+        return n
+
+
+_ALNUM = re.compile(r"[a-z0-9]")
+
+
+@functools.lru_cache(maxsize=8)             # the blocks being read (threads may convert at once)
+def _words(text: str) -> _Words:
+    return _Words(text)
 
 
 def _reads_as_sentence(inside: str) -> bool:
