@@ -103,13 +103,13 @@ def select(spans: Iterable[Span], protected: Iterable[Sequence[int] | Span] = ()
 
     A span that overlaps a *protected* range (existing markup) is never kept.
     """
-    guard = [(r.start, r.end) if isinstance(r, Span) else (r[0], r[1]) for r in protected]
+    guard = RangeIndex(protected)
     kept: list[Span] = []
     starts: list[int] = []          # the kept spans' starts and ends, in text order: they do not
     ends: list[int] = []            # overlap, so the last one that starts before an end decides
     for span in sorted(spans, key=precedence):
         start, end = span.start, span.end
-        if end <= start or (guard and overlaps_any(start, end, guard)):
+        if end <= start or guard.overlaps(start, end):
             continue
         i = bisect_left(starts, end)
         if i and ends[i - 1] > start:

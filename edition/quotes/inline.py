@@ -181,7 +181,6 @@ def colon_quotation(text: str) -> Span | None:
         if rest_start >= end or text[rest_start] in "\"'" or not _words_at_least(text, rest_start, end,
                                                                               COLON_MIN_WORDS):
             continue
-        rest = text[rest_start:end]
         intro = clause_before(text, k)
         if cues.announces_list(intro):
             continue
@@ -189,7 +188,7 @@ def colon_quotation(text: str) -> Span | None:
         spoken = cues.speech_cue(intro)
         if not (glued or spoken):
             continue
-        if not spoken and not _reads_as_sentence(rest):
+        if not spoken and not _reads_as_sentence(text[rest_start:end]):
             continue
         return Span(rest_start, end, "quote", "colon", "high" if spoken else "medium", data=k)
     return None
