@@ -90,13 +90,19 @@ def _paragraph(flow, words: list[str], doc: int, section: int, number: int) -> N
     mention.tail = " " + " ".join(words[43:]) + "."
 
 
+def text_sequence(doc: int) -> str:
+    """The id of the text's page sequence of warm-up book *doc* (the worker lays the book out once,
+    its index filled after that sequence, as for a real book: edition.pdf.warm_up)."""
+    return f"text-{doc}"
+
+
 def document(doc: int, families: str, sections: int = SECTIONS, paragraphs: int = PARAGRAPHS) -> etree._Element:
     """One warm-up book: contents, the text, an index."""
     root = etree.Element(FO + "root", nsmap={"fo": FO_NS})
     _masters(root)
     tree = _el(root, "bookmark-tree")
     front = _sequence(root, f"front-{doc}", families)
-    text = _sequence(root, f"text-{doc}", families)
+    text = _sequence(root, text_sequence(doc), families)
     index = _sequence(root, f"index-{doc}", families)
     contents = _el(front, "list-block", provisional_distance_between_starts="2em")
     for section in range(sections):

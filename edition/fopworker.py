@@ -10,7 +10,11 @@ answers each with one JSON line on stdout; its stderr is a log file of the clien
   the FO to *out* (``application/pdf``, or ``application/X-fop-areatree`` for a layout alone);
   ``mimic``: the renderer whose fonts an area tree
   is laid out with, as ``fop -at MIME``; ``ids``: instead of writing the area tree, answer
-  ``"pages": {ID: [NUMBER, LABEL]}``, the first page of each); the answer ``{"ok": bool, "output": TEXT, "seconds": S}``: TEXT is what FOP logged during the
+  ``"pages": {ID: [NUMBER, LABEL]}``, the first page of each); ``index_after``: the book laid out
+  once, the index's page lists filled when FOP has laid out that page sequence (the text), the
+  answer's ``pages`` those the index cites and ``passes`` the layouts made (1; 2 should the pages
+  have moved), or ``unsupported`` (why not: nothing was rendered); the answer
+  ``{"ok": bool, "output": TEXT, "seconds": S}``: TEXT is what FOP logged during the
   job, in the form the ``fop`` command prints it (commons-logging's SimpleLog, its warnings as
   ``[WARN] FOUserAgent - …``; a failure as the command's ``[ERROR] FOP - Exception <…>``);
 - ``{"warm": [JOB, …], "eager": K}`` runs the jobs one after another in a thread, all but the
@@ -97,7 +101,21 @@ class Worker:
             self.factories[key] = parser.getFopFactoryBuilder().build()
         return self.factories[key]
 
-    def render(self, job: dict) -> None:
+    def render(self, job: dict) -> dict:
+        """Render one job: the fields it adds to the answer (``pages``, ``passes``)."""
+        if job.get("index_after"):
+            return self.render_indexed(job)
+        J = self.J
+        fop, out = self._fop(job)
+        ids = job.get("ids")
+        try:
+            self._parse(fop, J("org.xml.sax.InputSource")(J("java.io.File")(job["fo"]).toURI().toString()))
+        finally:
+            out.close()
+        return {} if ids is None else {"pages": self.pages(fop, ids)}
+
+    def _fop(self, job: dict):
+        """A Fop for *job* (configuration, renderer) and the stream it writes to."""
         J = self.J
         self.allow = list(job.get("allow") or [])
         factory = self.factory(job["conf"])
@@ -106,26 +124,98 @@ class Worker:
             xml = J("org.apache.fop.render.xml.XMLRenderer")(agent)
             xml.mimicRenderer(agent.getRendererFactory().createRenderer(agent, job["mimic"]))
             agent.setRendererOverride(xml)
-        ids = job.get("ids")
-        if ids is not None:        # the pages of these ids are the answer: the area tree goes nowhere
+        if job.get("ids") is not None:   # the pages of these ids are the answer: the area tree goes nowhere
             out = J("java.io.OutputStream").nullOutputStream()
         else:
             out = J("java.io.BufferedOutputStream")(J("java.io.FileOutputStream")(J("java.io.File")(job["out"])))
         try:
-            fop = factory.newFop(job["mime"], agent, out)
-            reader = self.parsers.newSAXParser().getXMLReader()
-            source = J("javax.xml.transform.sax.SAXSource")(
-                reader, J("org.xml.sax.InputSource")(J("java.io.File")(job["fo"]).toURI().toString()))
-            identity = J("javax.xml.transform.TransformerFactory").newInstance().newTransformer()
-            identity.transform(source, J("javax.xml.transform.sax.SAXResult")(fop.getDefaultHandler()))
-        finally:
+            return factory.newFop(job["mime"], agent, out), out
+        except Exception:
             out.close()
-        return None if ids is None else self.pages(fop, ids)
+            raise
 
-    def pages(self, fop, ids: list[str]) -> dict[str, list]:
-        """id -> [page number, page label] of the first page the layout put each of *ids* on
-        (FOP's own record of where ids are: the area tree's pageViewport nr and formatted-nr)."""
-        tracker = fop.getDefaultHandler().getEventHandler().getIDTracker()
+    def _parse(self, fop, source) -> None:
+        """Parse the FO *source* (an InputSource) into *fop*: FOP lays it out and renders it."""
+        J = self.J
+        sax = J("javax.xml.transform.sax.SAXSource")(self.parsers.newSAXParser().getXMLReader(), source)
+        identity = J("javax.xml.transform.TransformerFactory").newInstance().newTransformer()
+        identity.transform(sax, J("javax.xml.transform.sax.SAXResult")(fop.getDefaultHandler()))
+
+    def render_indexed(self, job: dict) -> dict:
+        """The book laid out once: FOP reads the FO up to the end of the page sequence
+        ``index_after`` (the text) and lays it out; then the rest comes, the index's page lists
+        filled from where FOP put the text's names (:mod:`edition.pdf_index`). The pages are
+        checked against where the names finally are; should they differ (a parser that asked for
+        the rest before the text was laid out), the book is rendered again with those.
+        ``{"unsupported": …}`` where this cannot be done (the client makes two passes)."""
+        from copy import deepcopy
+
+        from .pdf_index import index_rest, split_after, wanted_ids
+        cut = split_after(Path(job["fo"]).read_bytes(), job["index_after"])
+        if cut is None:
+            return {"unsupported": "no page lists after the page sequence " + job["index_after"]}
+        head, rest, end = cut
+        wanted, known = wanted_ids(rest), None
+        for passes in (1, 2):
+            fop, out = self._fop(job)
+            tracker = self.tracker(fop)
+            if tracker is None:
+                out.close()
+                return {"unsupported": "FOP's record of ids is out of reach"}
+            used: dict = {}
+
+            def more(tracker=tracker, used=used, known=known):
+                used.update(known or self.found(tracker, wanted))
+                return index_rest(deepcopy(rest), {k: tuple(v) for k, v in used.items()}, end)
+            try:
+                self._parse(fop, self._source([lambda: head, more], job["fo"]))
+            finally:
+                out.close()
+            final = self.found(tracker, wanted)
+            if used == final:
+                break
+            known = final
+        return {"pages": used, "passes": passes}
+
+    def _source(self, parts: list, system_id: str):
+        """An InputSource whose bytes are those *parts* (callables) give, each called only when
+        the parser has read all before it."""
+        jpype, J = self.jpype, self.J
+        Bytes = J("java.io.ByteArrayInputStream")
+
+        @jpype.JImplements("java.util.Enumeration")
+        class Parts:
+            def __init__(self):
+                self.left = list(parts)
+
+            @jpype.JOverride
+            def hasMoreElements(self):
+                return bool(self.left)
+
+            @jpype.JOverride
+            def nextElement(self):
+                return Bytes(jpype.JArray(jpype.JByte)(self.left.pop(0)()))
+        source = J("org.xml.sax.InputSource")(J("java.io.SequenceInputStream")(Parts()))
+        source.setSystemId(Path(system_id).resolve().as_uri())
+        return source
+
+    def tracker(self, fop):
+        """FOP's record of where ids are laid out (the area tree handler's IDTracker, behind the
+        handler that makes a tagged PDF's structure tree), or None."""
+        J = self.J
+        handler = fop.getDefaultHandler().getEventHandler()
+        delegating = J("org.apache.fop.fo.DelegatingFOEventHandler")
+        try:
+            while isinstance(handler, delegating):
+                field = delegating.class_.getDeclaredField("delegate")
+                field.setAccessible(True)
+                handler = field.get(handler)
+            return handler.getIDTracker()
+        except Exception:                        # another FOP: no such field or method
+            return None
+
+    def found(self, tracker, ids: list[str]) -> dict[str, list]:
+        """id -> [page number, page label] of the first page each of *ids* is laid out on."""
         found = {}
         for ident in ids:
             viewports = tracker.getPageViewportsContainingID(ident)
@@ -134,6 +224,11 @@ class Worker:
                 found[ident] = [int(page.getPageNumber()), str(page.getPageNumberString())]
         return found
 
+    def pages(self, fop, ids: list[str]) -> dict[str, list]:
+        """id -> [page number, page label] of the first page the layout put each of *ids* on
+        (FOP's own record of where ids are: the area tree's pageViewport nr and formatted-nr)."""
+        return self.found(self.tracker(fop), ids)
+
     def job(self, job: dict) -> dict:
         """Run one job with System.err captured: FOP's log as the command would print it."""
         J = self.J
@@ -141,9 +236,9 @@ class Worker:
         system = J("java.lang.System")
         saved = system.err
         system.setErr(J("java.io.PrintStream")(buffer, True, "UTF-8"))
-        started, ok, pages = time.monotonic(), True, None
+        started, ok, fields = time.monotonic(), True, {}
         try:
-            pages = self.render(job)
+            fields = self.render(job)
         except Exception as exc:                      # a Java exception: logged as fop does
             ok = False
             cause = exc if isinstance(exc, J("java.lang.Exception")) else J("java.lang.Exception")(str(exc))
@@ -154,8 +249,7 @@ class Worker:
             system.setErr(saved)
         answer = {"ok": ok, "output": str(buffer.toString("UTF-8")),
                   "seconds": round(time.monotonic() - started, 3)}
-        if pages is not None:
-            answer["pages"] = pages
+        answer.update(fields)
         return answer
 
 

@@ -151,13 +151,13 @@ def _job(conf: Path, fo: Path, out: Path, area_tree: bool) -> dict:
 
 def warm_up(lang: str = "en", whole: bool = True) -> None:
     """Start this process's FOP worker now and let it lay out small documents in the background
-    (:mod:`edition.fop_warm`: both passes, the fonts and the patterns for *lang*) until the
+    (:mod:`edition.fop_warm`: laid out as a real book is, the fonts and the patterns for *lang*) until the
     first real job comes, so that the build's first PDF finds FOP's code loaded and compiled:
     call it at the start of a build that makes PDFs. Not *whole*, only the first, small one
     (FOP's classes: when no conversion comes first, the real job would wait for the others).
     Does nothing when FOP runs as a command; never raises (the first render reports what is
     wrong)."""
-    from .fop_warm import documents
+    from .fop_warm import documents, text_sequence
 
     try:
         kind, classpath = fopclient.engine()
@@ -167,11 +167,11 @@ def warm_up(lang: str = "en", whole: bool = True) -> None:
         for n, data in enumerate(documents(lang, fop_config.FAMILIES)[:None if whole else 1]):
             fo = folder / f"warm-up-{n}.fo"
             if n == 0:      # one configuration for all (the same language, hyphenated)
-                setup, layout = _configure(etree.fromstring(data))
+                setup, _ = _configure(etree.fromstring(data))
             fo.write_bytes(data)
-            jobs += [{**_job(layout, fo, fo.with_suffix(".at.xml"), True), "ids": []},   # as pass 1
-                     _job(setup.path, fo, fo.with_suffix(".pdf"), False)]
-        fopclient.warm_up(classpath, jobs, eager=2)     # the first, small document at once
+            jobs.append({**_job(setup.path, fo, fo.with_suffix(".pdf"), False),   # as a real book
+                         "index_after": text_sequence(n)})
+        fopclient.warm_up(classpath, jobs, eager=1)     # the first, small document at once
     except (EditionError, OSError):
         pass
 
@@ -321,6 +321,21 @@ def first_pass(root: etree._Element, folder: Path, layout: Path, name, timeout: 
     return fill_index(root, layout_pages(layout, first, tree, wanted, where=name, timeout=timeout))
 
 
+def one_pass(root: etree._Element, setup: fop_config.Setup, folder: Path, out: Path, name,
+             timeout: int) -> tuple[str, int, int] | None:
+    """Render the book in FOP's worker, which lays it out once and fills the index's page lists
+    when it has laid out the text (:meth:`edition.fopworker.Worker.render_indexed`); the page
+    lists of *root* filled as the worker filled them. FOP's output, the layouts made and the
+    names laid out on no page; None when FOP runs as a command or the worker cannot do it."""
+    book = folder / "book.fo"
+    book.write_bytes(etree.tostring(root, encoding="UTF-8", xml_declaration=True))
+    answer = _in_worker({**_job(setup.path, book, out, False), "index_after": TEXT_SEQUENCE}, name, timeout)
+    if answer is None or "pages" not in answer:
+        return None
+    unplaced = fill_index(root, {ident: (int(number), label) for ident, (number, label) in answer["pages"].items()})
+    return answer.get("output", ""), int(answer.get("passes", 1)), unplaced
+
+
 def render(fo: bytes | Path, pdf_path: str | Path, *, name: str | Path | None = None,
            timeout: int = FOP_TIMEOUT) -> Rendered:
     """Render an FO (bytes, or a file) to *pdf_path* (written through a temporary file)."""
@@ -336,17 +351,23 @@ def render(fo: bytes | Path, pdf_path: str | Path, *, name: str | Path | None = 
         folder = Path(tmp)
         setup, layout = _configure(root)
         result = Rendered(b"", hyphenation=setup.hyphenation)
-        if page_lists(root) and root.xpath(f"fo:page-sequence[@id = '{TEXT_SEQUENCE}']", namespaces=NS):
-            result.unplaced = first_pass(root, folder, layout, name, timeout)
-            result.passes = 2
-        result.fo = etree.tostring(root, encoding="UTF-8", xml_declaration=True)
-        result.missing = missing_glyphs(root)
-        final = folder / "book.fo"
-        final.write_bytes(result.fo)
+        indexed = bool(page_lists(root)) and bool(root.xpath(f"fo:page-sequence[@id = '{TEXT_SEQUENCE}']",
+                                                             namespaces=NS))
         with atomic_path(pdf_path) as out:
-            output = run_fop(setup.path, final, Path(out), where=name, timeout=timeout)
+            once = one_pass(root, setup, folder, Path(out), name, timeout) if indexed else None
+            if once is not None:
+                output, result.passes, result.unplaced = once
+            else:
+                if indexed:
+                    result.unplaced = first_pass(root, folder, layout, name, timeout)
+                    result.passes = 2
+                final = folder / "book.fo"
+                final.write_bytes(etree.tostring(root, encoding="UTF-8", xml_declaration=True))
+                output = run_fop(setup.path, final, Path(out), where=name, timeout=timeout)
             if out.stat().st_size == 0:
                 raise EditionError(f"FOP: {fop_error(output)}", name)
+        result.fo = etree.tostring(root, encoding="UTF-8", xml_declaration=True)
+        result.missing = missing_glyphs(root)
         result.warnings, extra = _glyph_warnings(fop_warnings(output), result.missing)
         result.missing += extra
     return result

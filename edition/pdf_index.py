@@ -1,10 +1,12 @@
-"""Pass 1 of the PDF: where FOP laid out each mention, and the index's page lists made of it.
+"""Where FOP laid out each mention, and the index's page lists made of it.
 
-:func:`text_only` is the FO pass 1 lays out (the text's page sequence alone); FOP's worker
-answers the page of each wanted id itself (:mod:`edition.fopworker`), the ``fop`` command
-writes an area tree that :func:`page_numbers` reads; :func:`fill_index` turns each page list of
-the index into its merged pages (:func:`page_runs`), every page a link to the first mention on
-it. See :mod:`edition.pdf` for the two passes.
+FOP's worker lays the book out once: :func:`split_after` cuts the FO after the text's page
+sequence, FOP lays out the part before the cut, and :func:`index_rest` writes the rest with its
+page lists filled from where the text's names are (:mod:`edition.fopworker`). With the ``fop``
+command there are two passes: :func:`text_only` is the FO pass 1 lays out (the text's page
+sequence alone), whose area tree :func:`page_numbers` reads. Either way :func:`fill_index` turns
+each page list of the index into its merged pages (:func:`page_runs`), every page a link to the
+first mention on it. See :mod:`edition.pdf`.
 """
 
 from __future__ import annotations
@@ -48,6 +50,41 @@ def text_only(root: etree._Element) -> etree._Element:
         if el.tag == f"{FO}bookmark-tree" or (el.tag == f"{FO}page-sequence" and el.get("id") != TEXT_SEQUENCE):
             copy.remove(el)
     return copy
+
+
+def split_after(fo: bytes, sequence: str = TEXT_SEQUENCE) -> tuple[bytes, etree._Element, bytes] | None:
+    """*fo* cut after its page sequence *sequence*: the document up to the cut (not closed: the
+    root's end tag taken off), the root's children after it (moved into an element of their own)
+    and the root's end tag; None when there is no such page sequence, or page lists before it."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
+    root = etree.fromstring(fo, parser)
+    children = list(root)
+    cut = next((n for n, el in enumerate(children)
+                if el.tag == f"{FO}page-sequence" and el.get("id") == sequence), None)
+    if cut is None:
+        return None
+    rest = etree.Element(root.tag, nsmap=root.nsmap)
+    for el in children[cut + 1:]:
+        rest.append(el)                      # moved: the part before the cut stays in root
+    if page_lists(root):
+        return None
+    head = etree.tostring(root, encoding="UTF-8", xml_declaration=True)
+    end = head.rindex(b"</")
+    # a comment after the cut: the parser reads past the sequence's end tag (which makes FOP lay
+    # the sequence out) before it asks for the rest
+    return head[:end] + b"<!-- -->", rest, head[end:]
+
+
+def wanted_ids(rest: etree._Element) -> list[str]:
+    """The ids the page lists under *rest* cite, each once, sorted."""
+    return sorted({c.get("ref-id") for el in page_lists(rest) for c in el.iter(f"{FO}page-number-citation")})
+
+
+def index_rest(rest: etree._Element, pages: dict[str, tuple[int, str]], end: bytes) -> bytes:
+    """The part of an FO after the cut (:func:`split_after`), its page lists filled from *pages*,
+    and the root's end tag."""
+    fill_index(rest, pages)
+    return b"".join(etree.tostring(el, encoding="UTF-8") for el in rest) + end
 
 
 def page_runs(numbers: list[tuple[int, str, str]]) -> list[tuple[str, str, str]]:
