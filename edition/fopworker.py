@@ -66,6 +66,26 @@ class Worker:
         spf.setNamespaceAware(True)
         spf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", True)
         self.parsers = spf
+        self.parts = self._parts()
+
+    def _parts(self):
+        """The class of the java.util.Enumeration of :meth:`_source` (made once: a class made for
+        each job would be kept by JPype, and with it what its job's functions hold)."""
+        jpype, Bytes = self.jpype, self.J("java.io.ByteArrayInputStream")
+
+        @jpype.JImplements("java.util.Enumeration")
+        class Parts:
+            def __init__(self, parts: list):
+                self.left = list(parts)
+
+            @jpype.JOverride
+            def hasMoreElements(self):
+                return bool(self.left)
+
+            @jpype.JOverride
+            def nextElement(self):
+                return Bytes(jpype.JArray(jpype.JByte)(self.left.pop(0)()))
+        return Parts
 
     def _guard(self):
         jpype, worker = self.jpype, self
@@ -180,22 +200,7 @@ class Worker:
     def _source(self, parts: list, system_id: str):
         """An InputSource whose bytes are those *parts* (callables) give, each called only when
         the parser has read all before it."""
-        jpype, J = self.jpype, self.J
-        Bytes = J("java.io.ByteArrayInputStream")
-
-        @jpype.JImplements("java.util.Enumeration")
-        class Parts:
-            def __init__(self):
-                self.left = list(parts)
-
-            @jpype.JOverride
-            def hasMoreElements(self):
-                return bool(self.left)
-
-            @jpype.JOverride
-            def nextElement(self):
-                return Bytes(jpype.JArray(jpype.JByte)(self.left.pop(0)()))
-        source = J("org.xml.sax.InputSource")(J("java.io.SequenceInputStream")(Parts()))
+        source = self.J("org.xml.sax.InputSource")(self.J("java.io.SequenceInputStream")(self.parts(parts)))
         source.setSystemId(Path(system_id).resolve().as_uri())
         return source
 

@@ -105,3 +105,37 @@ def test_pages_that_moved_are_laid_out_again(fo, tmp_path):
     assert right["ok"] and early["ok"], (right, early)
     assert (right["passes"], early["passes"]) == (1, 2)
     assert early["pages"] == right["pages"] and len(right["pages"]) == len(wanted_ids(split_after(fo)[1]))
+
+
+KEEPS = r'''
+import json, sys
+from pathlib import Path
+import jpype
+from edition import fopclient
+from edition.fopworker import PROPERTIES, Worker
+job, runs = json.loads(sys.argv[1]), int(sys.argv[2])
+jpype.startJVM(*fopclient.JVM_FLAGS, *PROPERTIES, classpath=fopclient.engine()[1], convertStrings=False)
+worker, runtime = Worker(jpype), jpype.JClass("java.lang.Runtime").getRuntime()
+heap = []
+for n in range(runs):
+    assert worker.job(job)["ok"]
+    jpype.JClass("java.lang.System").gc()
+    heap.append(runtime.totalMemory() - runtime.freeMemory())
+print(json.dumps(heap))
+'''
+
+
+@needs_worker
+def test_a_worker_keeps_nothing_of_the_books_it_laid_out(fo, tmp_path):
+    """Java's heap after the 4th and the 12th book is the same, within a few MiB (a proxy class
+    made for each job kept each book's layout: ~4.5 MiB a book)."""
+    root = pdf._parse(fo, "chronicle")
+    setup, _ = pdf._configure(root, tmp_path)
+    path = tmp_path / "book.fo"
+    path.write_bytes(fo)
+    job = {**pdf._job(setup.path, path, tmp_path / "book.pdf", False), "index_after": "seq-text"}
+    done = subprocess.run([sys.executable, "-c", KEEPS, json.dumps(job), "12"], capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    heap = json.loads(done.stdout.strip().splitlines()[-1])
+    assert heap[11] - heap[3] < 12 * 2 ** 20, [round(h / 2 ** 20) for h in heap]
