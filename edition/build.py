@@ -252,7 +252,7 @@ class Builder:
 
     def _render(self, fo, stage, name: str):
         """(FOP's rendering of the text's FO into the staged PDF, None), or (None, the
-        EditionError of the FO's stylesheet or of FOP): two passes for the index (:mod:`edition.pdf`)."""
+        EditionError of the FO's stylesheet or of FOP): the index's pages from FOP's layout (:mod:`edition.pdf`)."""
         from .pdf import render
 
         try:

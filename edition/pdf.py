@@ -1,31 +1,34 @@
-"""FO -> PDF with Apache FOP, in two passes, so that the index cites the page of every mention.
+"""FO -> PDF with Apache FOP, the index citing the page of every mention.
 
 FOP 2.8 has no ``index-page-citation-list``, so the page lists of the index
 are made here. The FO (``xslt/fo.xsl``) gives every name in the text an id,
 and every index entry an ``fo:inline id="pages-…"`` holding one
-``fo:page-number-citation`` per mention. Then:
+``fo:page-number-citation`` per mention. Each page list becomes its merged
+pages, "3, 5, 12–14", every page a link to the first mention on it
+(:func:`edition.pdf_index.fill_index`), from where FOP laid out the names:
 
-1. **pass 1**: FOP lays out the text alone (the page sequence ``seq-text``,
-   which starts at page 1 whatever comes before it) and says on which page
-   each id is (:func:`layout_pages`: FOP's worker answers from FOP's own
-   record of ids; the ``fop`` command writes its area tree, ``-at``);
-2. each page list becomes its merged pages, "3, 5, 12–14", every page a link
-   to the first mention on it (:func:`edition.pdf_index.fill_index`);
-3. **pass 2**: FOP renders the whole book to PDF. The index comes after the
-   text, so neither its length nor the front matter moves a page of the
-   text; the contents cite the index's pages through FOP as before.
+- in FOP's worker (:func:`one_pass`) the book is laid out once: FOP reads the
+  FO up to the end of the text's page sequence (``seq-text``) and lays the
+  text out, then the worker fills the page lists from FOP's record of ids and
+  gives FOP the rest (:meth:`edition.fopworker.Worker.render_indexed`);
+- with the ``fop`` command, or an FO whose page lists come before the text, in
+  two passes: **pass 1** lays out the text alone (which starts at page 1
+  whatever comes before it) and its area tree says on which page each id is
+  (:func:`layout_pages`); **pass 2** renders the whole book.
 
-An FO without page lists (not made by fo.xsl) is rendered once. Before the
-final pass the characters of the FO are checked against the fonts
+The index comes after the text, so neither its length nor the front matter
+moves a page of the text; the contents cite the index's pages through FOP.
+An FO without page lists (not made by fo.xsl) is rendered as it is. The
+characters of the FO are checked against the fonts
 (:func:`edition.fop_config.missing`): a character no font has is reported,
 once per character, with where it is (:class:`Missing`), instead of
 silently printing "#". FOP's configuration (fonts, hyphenation, PDF/A,
 tagged PDF) is written into a temporary folder of the process
 (:mod:`edition.fop_config`), the same files for every document of a language.
 
-Both passes run in the process's FOP worker (:mod:`edition.fopclient`: one JVM
-for every document), or with the ``fop`` command when there is no worker; the
-same warnings and errors either way. :func:`warm_up` starts the worker early.
+The process's FOP worker (:mod:`edition.fopclient`: one JVM for every
+document) renders, or the ``fop`` command when there is no worker; the same
+warnings and errors either way. :func:`warm_up` starts the worker early.
 """
 
 from __future__ import annotations
@@ -79,8 +82,8 @@ class Rendered:
     fo: bytes                                      # the FO as rendered: page lists filled in
     missing: list[Missing] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # FOP's other warnings in the final pass
-    passes: int = 1
-    unplaced: int = 0                              # mentions whose page pass 1 did not find
+    passes: int = 1                                # the layouts FOP made: 2 for two passes
+    unplaced: int = 0                              # mentions laid out on no page
     hyphenation: str | None = None                 # the language hyphenated, if any
 
 
@@ -285,7 +288,7 @@ def glyph_diagnostics(missing: list[Missing], tree, path: str | Path) -> list:
     return out
 
 
-# -- the two passes ----------------------------------------------------------------------
+# -- the layouts ------------------------------------------------------------------------
 
 def _parse(fo: bytes, where: str | Path | None) -> etree._Element:
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_blank_text=False)

@@ -18,7 +18,7 @@ from lxml import etree
 FO_NS = "http://www.w3.org/1999/XSL/Format"
 FO = "{%s}" % FO_NS
 NS = {"fo": FO_NS}
-#: the page sequence pass 1 lays out, and the prefix of the index's page lists (xslt/fo.xsl)
+#: the text's page sequence (the cut, or what pass 1 lays out), and the prefix of the index's page lists (xslt/fo.xsl)
 TEXT_SEQUENCE = "seq-text"
 PAGE_LIST = "pages-"
 EN_DASH = "\u2013"

@@ -175,9 +175,10 @@ def render_pdf(fo_path: str | os.PathLike, pdf_path: str | os.PathLike,
                timeout: int = FOP_TIMEOUT):
     """Render an XSL-FO file to PDF with Apache FOP, writing through a temporary file.
 
-    An FO made by fo.xsl is rendered in two passes, so that its index cites
-    the page of every mention (:mod:`edition.pdf`, which returns what it
-    found: characters without a glyph, FOP's warnings). FOP ends with the
+    An FO made by fo.xsl is laid out so that its index cites the page of every
+    mention (once in FOP's worker, in two passes with the fop command:
+    :mod:`edition.pdf`, which returns what it found: characters without a
+    glyph, FOP's warnings). FOP ends with the
     edition process (:mod:`edition.child`): killed on Ctrl-C, SIGTERM or a
     timeout, and by the kernel when the parent dies.
     """
