@@ -3,8 +3,8 @@
     .venv/bin/python bench/bench_fop.py build/*.xml [--command] [--flags "-XX:TieredStopAtLevel=1"]
 
 Each TEI file becomes its FO (xslt/fo.xsl) first, untimed; then edition.pdf.render makes each
-PDF (two FOP passes) in one process: through the FOP worker (one JVM for all), or with
---command the fop command (two JVMs per document). Prints the seconds of each document, the
+PDF in one process: through the FOP worker (one JVM for all, each book laid out once), or with
+--command the fop command (two passes, two JVMs per document). Prints the seconds of each document, the
 first, the median of the others and the total, with the machine's core count.
 """
 
