@@ -16,7 +16,6 @@ register, the names resources, Saxon) is loaded before something is to be built.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -28,25 +27,10 @@ from .truecase.beside import Sidecar
 from .config import Config
 from .errors import EditionError
 from .manifest import Manifest, edition_digest, source_key, tei_digest
-from .outputs import OutputFolder, commit, refuse_source_folder
+from .outputs import OutputFolder, commit, refuse_source_folder, stable_ids
+from .source_files import edited_tei_for, find_sources, given_sources  # noqa: F401 (find_sources: as build's)
 
 OUTPUTS = ("xml", "html", "fo", "pdf")
-#: an id the stylesheets make with generate-id() (common.xsl: occ-, sec-): Saxon's "d" + the
-#: number of the document in its processor + "e" + the node's number in the document
-GENERATED_ID = re.compile(rb"(?<=[\"'#])(occ|sec)-d(\d+)e(?=\d)")
-
-
-def stable_ids(data: bytes) -> bytes:
-    """*data* with the document numbers of its generated ids counted from 1 in the order they
-    first occur. Saxon numbers the documents of a process one after the other, so without this
-    the ids of a page would depend on how many pages the process made before it: a source
-    rebuilt alone, or by another worker, would differ from the same source in a full build."""
-    numbers: dict[bytes, bytes] = {}
-
-    def renumber(match: re.Match) -> bytes:
-        number = numbers.setdefault(match.group(2), str(len(numbers) + 1).encode())
-        return match.group(1) + b"-d" + number + b"e"
-    return GENERATED_ID.sub(renumber, data)
 
 
 @dataclass
@@ -85,26 +69,6 @@ class BuildOptions:
                        truecase_process=False)
 
 
-def find_sources(config: Config, given: list[str] | tuple[str, ...] = ()) -> list[Path]:
-    """The sources to build: the given paths, or every source/*.txt (and source/*.xml without a .txt)."""
-    if given:
-        return [Path(g) for g in given]
-    src = config.root / "source"
-    texts = sorted(src.glob("*.txt"))
-    stems = {p.stem for p in texts}
-    register = config.register.resolve() if config.register else None
-    edited = [p for p in sorted(src.glob("*.xml")) if p.stem not in stems and p.resolve() != register]
-    return texts + edited
-
-
-def edited_tei_for(source: Path) -> Path | None:
-    """The hand-edited TEI that takes precedence over a plain text, if there is one."""
-    if source.suffix == ".xml":
-        return source
-    candidate = source.with_suffix(".xml")
-    return candidate if candidate.exists() else None
-
-
 class Builder:
     """Builds many sources with one register, one validator and one set of compiled stylesheets."""
 
@@ -125,6 +89,10 @@ class Builder:
         self._checks = Lane("edition-checks")
         #: the truecaser's process, started by the first long damaged text
         self.truecaser = Sidecar() if options.truecase_process else None
+        #: the source whose search index is made beside its PDF (the last of a build), and that
+        #: index (edition.search_early)
+        self.early_search: str | None = None
+        self.early = None
         if options.pdf:
             from .pdf import warm_up
             warm_up(config.language, whole=converting)      # FOP starts loading in the background
@@ -222,7 +190,7 @@ class Builder:
                 failed = exc
             if pdf and failed is None:
                 checks = self._checks.run(self._checked, tree, result, data)
-                rendered, failed = self._render(fo, stage, name)
+                rendered, failed = self._render(fo, stage, name, html)
                 result.diagnostics = checks.result()
             else:
                 result.diagnostics = self._checked(tree, result, data)
@@ -237,7 +205,7 @@ class Builder:
                 result.diagnostics += self._pdf_diagnostics(rendered, tree, name, result)
             else:
                 made = stable_ids(fo.result())
-            stage.write("html", stable_ids(html.result()))
+            stage.write("html", self._page(name, html))
             stage.write("fo", made)
             # without the PDF, an older one goes: it would not match the new text
             result.written = commit(stage, [] if pdf else [f"{name}.pdf"])
@@ -250,15 +218,31 @@ class Builder:
             return []
         return self.validator.check(tree, str(result.origin), source=data)
 
-    def _render(self, fo, stage, name: str):
+    def _render(self, fo, stage, name: str, html):
         """(FOP's rendering of the text's FO into the staged PDF, None), or (None, the
-        EditionError of the FO's stylesheet or of FOP): the index's pages from FOP's layout (:mod:`edition.pdf`)."""
+        EditionError of the FO's stylesheet or of FOP): the index's pages from FOP's layout
+        (:mod:`edition.pdf`). The source :attr:`early_search` names has its search index made
+        meanwhile (:mod:`edition.search_early`), from its page once made."""
         from .pdf import render
 
         try:
-            return render(stable_ids(fo.result()), stage.file("pdf"), name=self._fo_path(name)), None
+            made = stable_ids(fo.result())
         except EditionError as exc:
             return None, exc
+        if name == self.early_search:       # from now on only that thread reads the page's reply
+            from .search_early import Early
+            self.early = Early(self.options.out_dir, f"{name}.html", lambda: stable_ids(html.result()))
+        try:
+            return render(made, stage.file("pdf"), name=self._fo_path(name)), None
+        except EditionError as exc:
+            return None, exc
+
+    def _page(self, name: str, html) -> bytes:
+        """The text's HTML page: from its search index's thread when it has one."""
+        early = self.early
+        if early is not None and early.name == f"{name}.html":
+            return early.page()
+        return stable_ids(html.result())
 
     def _pdf_diagnostics(self, rendered, tree, name: str, result: SourceResult) -> list:
         """A character the fonts lack, a warning of FOP: warnings of the source's result."""
@@ -298,28 +282,31 @@ def build(config: Config, sources: list[Path], options: BuildOptions,
                 sources[i].stem for i in todo
                 if edited_tei_for(sources[i]) is None and manifest.converted(sources[i].stem, teis[i])))
         results: list[SourceResult] = []
+        early: list = []                # the search index made beside the last PDF, if any
         try:
-            _run(config, sources, options, todo, (keys, teis), manifest, results, progress, tick)
-        finally:
-            if not given_sources(config, sources):
-                manifest.keep_only(s.stem for s in sources)
-            manifest.save()
-        if options.search and not manifest.search_current():
-            from .search import index_site
-            if index_site(folder.path, options.notice) is not None:
-                manifest.searched()
+            try:
+                _run(config, sources, options, todo, (keys, teis), manifest, results, progress, tick, early)
+            finally:
+                if not given_sources(config, sources):
+                    manifest.keep_only(s.stem for s in sources)
                 manifest.save()
+            if options.search and not manifest.search_current():
+                from .search import index_site
+                made = early[0].adopt(options.notice) if early else None
+                if made is not None or index_site(folder.path, options.notice) is not None:
+                    manifest.searched()
+                    manifest.save()
+        finally:
+            for index in early:
+                index.close()
     return results
 
 
-def given_sources(config: Config, sources: list[Path]) -> bool:
-    """Whether *sources* is a choice of sources rather than the edition's every one."""
-    return [Path(s).resolve() for s in sources] != [s.resolve() for s in find_sources(config)]
-
-
-def _run(config, sources, options, todo, keys, manifest, results, progress, tick) -> None:
+def _run(config, sources, options, todo, keys, manifest, results, progress, tick, early: list) -> None:
     """Build the sources of *todo* (indices), reporting every result in the order of *sources*;
-    *keys*: the manifest keys of every source's outputs and of its conversion."""
+    *keys*: the manifest keys of every source's outputs and of its conversion. Built in this
+    process with the PDF and the search index, the last source's index is made beside its PDF:
+    into *early* (edition.search_early)."""
     def emit(result: SourceResult) -> None:
         results.append(result)
         if progress:
@@ -361,12 +348,16 @@ def _run(config, sources, options, todo, keys, manifest, results, progress, tick
     elif chosen:
         converting = any(edited_tei_for(s) is None and s.stem not in options.converted for s in chosen)
         builder, folder = Builder(config, options, converting), OutputFolder(options.out_dir)
+        if options.pdf and options.search:
+            builder.early_search = chosen[-1].stem
         try:
             for n, source in enumerate(chosen):
                 result = builder.build_one(source, folder)
                 done(result)
                 built(n, result)
         finally:
+            if builder.early is not None:
+                early.append(builder.early)
             builder.close()
     reused_until(len(sources))
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import shutil
 import signal
 import tempfile
@@ -227,3 +228,21 @@ class OutputFolder:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+#: an id the stylesheets make with generate-id() (common.xsl: occ-, sec-): Saxon's "d" + the
+#: number of the document in its processor + "e" + the node's number in the document
+GENERATED_ID = re.compile(rb"(?<=[\"'#])(occ|sec)-d(\d+)e(?=\d)")
+
+
+def stable_ids(data: bytes) -> bytes:
+    """*data* with the document numbers of its generated ids counted from 1 in the order they
+    first occur. Saxon numbers the documents of a process one after the other, so without this
+    the ids of a page would depend on how many pages the process made before it: a source
+    rebuilt alone, or by another worker, would differ from the same source in a full build."""
+    numbers: dict[bytes, bytes] = {}
+
+    def renumber(match: re.Match) -> bytes:
+        number = numbers.setdefault(match.group(2), str(len(numbers) + 1).encode())
+        return match.group(1) + b"-d" + number + b"e"
+    return GENERATED_ID.sub(renumber, data)
