@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import child
+from .background import Job
 from .outputs import PREFIX
 from .search import FOLDER, TIMEOUT, SearchIndex, _measure, _swap, command, find_pagefind, pages
 
@@ -40,14 +41,12 @@ class Early:
     a thread of this object's) returns; made at once, beside the build."""
 
     def __init__(self, out: Path, name: str, page: Callable[[], bytes]):
-        self.out, self.name, self._page = Path(out), name, page
+        self.out, self.name = Path(out), name
         self.folders: list[Path] = []
         self.others: dict[str, tuple[int, int, int]] = {}   # page -> its file when linked
         self.digest: str | None = None                      # of the new page's bytes
         self.made: SearchIndex | None = None
-        self._bytes: bytes | None = None
-        self._error: BaseException | None = None
-        self._ready = threading.Event()
+        self._made_page = Job(page, (), {})               # done in this object's thread
         self._lock = threading.Lock()
         self._proc: subprocess.Popen | None = None
         self._closed = False
@@ -56,23 +55,14 @@ class Early:
 
     def page(self) -> bytes:
         """The new page's bytes (waiting for them); the page's error, raised here."""
-        self._ready.wait()
-        if self._error is not None:
-            raise self._error
-        return self._bytes
+        return self._made_page.result()
 
     def _run(self) -> None:
+        self._made_page.do()
         try:
-            self._bytes = self._page()
-        except BaseException as exc:         # the page's own error: the build reports it
-            self._error = exc
-            return
-        finally:
-            self._ready.set()
-        try:
-            self._index(self._bytes)
-        except (OSError, subprocess.SubprocessError):
-            self.made = None                  # the build makes the index as before
+            self._index(self.page())
+        except BaseException:                 # the page's own error (the build reports it), or
+            self.made = None                  # no index: the build makes it as before
 
     def _index(self, data: bytes) -> None:
         binary = find_pagefind()
