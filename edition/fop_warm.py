@@ -1,9 +1,10 @@
 """Documents that warm FOP up: small books of invented words, laid out while the build converts.
 
 A JVM that has just started interprets FOP's code; the first real document then pays for
-compiling it (the bundled edition's two passes take ~2.7 s in a fresh JVM, ~1.7 s in a warm
-one). :func:`documents` makes a few small FO documents with the constructs ``xslt/fo.xsl``
-uses — page masters for odd and even pages, running heads from markers, a contents list with
+compiling it (the bundled edition's book, laid out once, takes ~2.8 s in a fresh worker, its
+JVM's start included, ~1 s in a warm one; with the two passes of before, ~3.2 and ~1.6 s).
+:func:`documents` makes a few small FO documents with the constructs ``xslt/fo.xsl`` uses — page
+masters for odd and even pages, running heads from markers, a contents list with
 leaders and page citations, headings kept with their paragraphs, paragraphs of hyphenated
 text in the PDF's families with bold and italic inlines, links to ids, an index of page
 lists, bookmarks — so that laying them out compiles the code the real document needs. The
