@@ -134,8 +134,14 @@ def build(edition: list[str], folder: Path, env: dict[str, str], size: int, word
 
 
 def warm_up(edition: list[str], tmp: Path, env: dict[str, str]) -> None:
-    """Fill the cache as the set-up and a first build do: the derived data (a text with capitals,
-    one without) and FOP's class archive (a first build with a PDF; edition.fop_cds)."""
+    """Fill the cache as the set-up and a first build do: the toolkit's modules compiled (as
+    scripts/setup.sh does: where Python may not write its caches, PYTHONDONTWRITEBYTECODE, a
+    module changed since would be compiled again by every process timed), the derived data (a
+    text with capitals, one without) and FOP's class archive (a first build with a PDF;
+    edition.fop_cds)."""
+    import compileall
+    import edition as package
+    compileall.compile_dir(str(Path(package.__file__).parent), quiet=1)
     for name, text in (("warm-cased", ONE_LINE), ("warm-lower", ONE_LINE.lower())):
         (tmp / f"{name}.txt").write_text(text, encoding="utf-8")
         run([*edition, "convert", str(tmp / f"{name}.txt"), "-o", str(tmp / f"{name}.xml")], tmp, env)
