@@ -87,8 +87,11 @@ class Builder:
                                      apart=not options.pdf)
         #: where the checks run while the PDF is rendered
         self._checks = Lane("edition-checks")
-        #: the truecaser's process, started by the first long damaged text
+        #: the truecaser's process, started by the first long damaged text; the recogniser's, by
+        #: the first long text with capitals
+        from .ner.beside import Recogniser
         self.truecaser = Sidecar() if options.truecase_process else None
+        self.recogniser = Recogniser() if options.truecase_process else None
         #: the source whose search index is made beside its PDF (the last of a build), and that
         #: index (edition.search_early)
         self.early_search: str | None = None
@@ -98,12 +101,14 @@ class Builder:
             warm_up(config.language, whole=converting)      # FOP starts loading in the background
 
     def close(self) -> None:
-        """End what the Builder started beside the build (Saxon's worker, the truecaser's)."""
+        """End what the Builder started beside the build (Saxon's workers, the truecaser's and the
+        recogniser's processes)."""
         try:
             self.transforms.close()
         finally:
-            if self.truecaser is not None:
-                self.truecaser.close()
+            for helper in (self.truecaser, self.recogniser):
+                if helper is not None:
+                    helper.close()
 
     @property
     def validator(self):
@@ -150,7 +155,7 @@ class Builder:
                 return parse_xml_bytes(data, str(target)), target, data
         text = read_text(source)
         tree = convert(text, self.config, source.stem, self.register, self.options.out_dir,
-                       truecaser=self.truecaser)
+                       truecaser=self.truecaser, recogniser=self.recogniser)
         data = serialize(tree)
         return parse_xml_bytes(data, str(target)), target, data
     def build_one(self, source: Path, folder: OutputFolder) -> SourceResult:

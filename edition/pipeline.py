@@ -84,11 +84,13 @@ def collector_paused():
 
 
 def convert(text: str, config: Config, name: str, register: register_mod.Register | None = None,
-            out_dir: Path | None = None, truecaser=None) -> etree._ElementTree:
+            out_dir: Path | None = None, truecaser=None, recogniser=None) -> etree._ElementTree:
     """Convert one plain text into a complete, annotated TEI document.
 
     *truecaser*: a :class:`edition.truecase.beside.Sidecar`, the process that recases a long text
-    that lost its capitals while the passes before the reading run (None: all in this process).
+    that lost its capitals while the passes before the reading run (None: all in this process);
+    *recogniser*: a :class:`edition.ner.beside.Recogniser`, the process that finds the mentions of
+    a long text with capitals beside the names pass (None: all in this process).
     """
     register = register if register is not None else load_register(config)
     root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
@@ -98,8 +100,11 @@ def convert(text: str, config: Config, name: str, register: register_mod.Registe
     root.append(header)
     text_el = read(text, ReaderOptions(list_sections=config.list_sections))
     root.append(text_el)
+    truecased = recase_beside(root, truecaser)
+    if recogniser is not None and truecased is None:     # (else the truecaser takes the other core)
+        recogniser.start(len(text))
     ctx = Context(register=register, language=config.language, lexicon=load_lexicon(config),
-                  truecased=recase_beside(root, truecaser))
+                  truecased=truecased, recogniser=recogniser)
     from .annotate.record import remember      # what the machine suggested, so annotate never repeats it
     with collector_paused():
         for _, run in PASSES:

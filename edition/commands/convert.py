@@ -92,12 +92,14 @@ def command(source: Path, output: Path | None, force: bool, title: str | None, l
         if not force:
             raise EditionError("exists already and may hold your corrections; not overwritten "
                                "(use --force to replace it, a backup is kept)", target)
+    from ..ner.beside import Recogniser
     from ..pipeline import convert
     from ..truecase.beside import Sidecar
 
-    with Sidecar() as truecaser:        # a long damaged text is recased on another core meanwhile
+    # a long text is recased (lost capitals) or its names found (capitals) on another core meanwhile
+    with Sidecar() as truecaser, Recogniser() as recogniser:
         tree = convert(text, config, source.stem, out_dir=Path.cwd() if to_stdout else target.parent,
-                       truecaser=truecaser)
+                       truecaser=truecaser, recogniser=recogniser)
     data = serialize(tree)
     if not in_edition:
         click.echo(f"note: no edition.toml here or above: the header comes from defaults; {NEW_EDITION_HINT}",

@@ -51,6 +51,7 @@ class Block:
     proposed: dict[str, list[Span]] = field(default_factory=dict)   # row name -> its spans
     spans: list[Span] = field(default_factory=list)   # the selection, in text order
     memo: dict = field(default_factory=dict)          # what rows derive once per block
+    index: int = 0                                    # its place among the document's blocks
 
 
 def _load_blocks(root: etree._Element, matcher: Matcher) -> list[Block]:
@@ -61,14 +62,14 @@ def _load_blocks(root: etree._Element, matcher: Matcher) -> list[Block]:
         protected = [(s, e, (child.get("ref") or "").lstrip("#").split(" ")[0] or None)
                      for child, s, e in elements
                      if etree.QName(child).localname in KIND_OF_NAME]
-        out.append(Block(el, text, low, Tokens(low), protected, matcher.all_matches(low)))
+        out.append(Block(el, text, low, Tokens(low), protected, matcher.all_matches(low), index=len(out)))
     return out
 
 
 class DocumentNames:
     """The per-document state the sources and steps share (one reading per document)."""
 
-    def __init__(self, root: etree._Element, register, lexicon=None, sources=None):
+    def __init__(self, root: etree._Element, register, lexicon=None, sources=None, recogniser=None):
         self.lexicon = lexicon if lexicon is not None else lexicon_mod.empty()
         self.index, self.matcher = index_and_matcher(register, self.lexicon)
         #: register names that are also English words (or words of this edition's texts)
@@ -79,6 +80,10 @@ class DocumentNames:
         self.sources = SOURCES if sources is None else sources
         #: whether the document keeps its capitals (decided once, over the words of all its blocks)
         self.cased = is_cased(b.text[t.start:t.end] for b in self.blocks for t in b.tokens.items)
+        #: the model's mentions of the blocks, found beside (edition.ner.beside), or None
+        self.beside = None
+        if recogniser is not None and self.cased and self.sources is SOURCES:
+            self.beside = recogniser.submit([b.text for b in self.blocks], self.cased)
         #: words used as the name of a thing somewhere ("the steamer hope"): persons nowhere
         self.things: set[str] = set()
         for b in self.blocks:
@@ -97,15 +102,17 @@ class DocumentNames:
     def find(self) -> list[Span]:
         for b in self.blocks:
             b.spans = select(self.propose(b), b.protected)
+        if self.beside is not None:
+            self.beside.stop()                  # the rest is found: the process beside stops
         found = resolve.resolve_document(self)
         for _, step in consistency.DOCUMENT_STEPS:
             found = step(self, found)
         return sorted(found, key=lambda f: (f.block, f.start))
 
 
-def find_names(root: etree._Element, register, lexicon=None, model: bool = True
+def find_names(root: etree._Element, register, lexicon=None, model: bool = True, recogniser=None
                ) -> tuple[list[Span], list[etree._Element]]:
     """Every name the pass would add to *root* (with the edition's *lexicon*, if any), and the
-    blocks their offsets refer to."""
-    doc = DocumentNames(root, register, lexicon, None if model else RULE_SOURCES)
+    blocks their offsets refer to (*recogniser*: :class:`edition.ner.beside.Recogniser`)."""
+    doc = DocumentNames(root, register, lexicon, None if model else RULE_SOURCES, recogniser)
     return doc.find(), [b.element for b in doc.blocks]

@@ -60,7 +60,8 @@ def model_candidates(block: Block, doc: DocumentNames) -> list[Span]:
     starts = [t.start for t in taken]
     cased = doc.cased
     out = []
-    for m in recognise.mentions(block.text, cased):
+    found = doc.beside.get(block.index, block.text) if doc.beside is not None else None
+    for m in found if found is not None else recognise.mentions(block.text, cased):
         if overlaps_any(m.start, m.end, block.protected) or _yields(m, taken, starts):
             continue
         if not cased and m.score < MIN_WORD_SCORE and is_english_word(block.low[m.start:m.end]):

@@ -24,3 +24,6 @@ class Context:
     #: the truecaser's results for the blocks, made beside the conversion (``get(text)``:
     #: :class:`edition.truecase.beside.Answers`); None: the reading pass recases them itself
     truecased: object | None = None
+    #: the recogniser's process beside the names pass (:class:`edition.ner.beside.Recogniser`,
+    #: started for a long text with capitals); None: the names pass asks the model itself
+    recogniser: object | None = None

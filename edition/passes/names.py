@@ -26,7 +26,7 @@ def attributes(found: Span) -> dict[str, str]:
 
 
 def mark_names(root, ctx) -> None:
-    found, blocks = find_names(root, ctx.register, ctx.lexicon, model=ctx.model)
+    found, blocks = find_names(root, ctx.register, ctx.lexicon, model=ctx.model, recogniser=ctx.recogniser)
     # right to left inside a block, so earlier offsets stay valid and the block's text
     # segments are read once (a wrap leaves the segments before it as they were)
     segs: dict[int, list] = {}

@@ -70,23 +70,33 @@ class Answers:
         return None if found is None else list(found)
 
 
-class Sidecar:
-    """The truecaser's child process, started with the first request worth it; a context manager
-    that ends it."""
+class Beside:
+    """A child process of the conversion (``python -m`` *module*, or *argv*), for texts of *least*
+    characters at least, on a second CPU; a context manager that ends it (:meth:`close`)."""
 
-    def __init__(self, least: int = LEAST, argv: list[str] | None = None):
+    def __init__(self, module: str, least: int, argv: list[str] | None = None):
         self.least = least
-        self.argv = argv or [sys.executable, "-m", "edition.truecase.sidecar"]
+        self.argv = argv or [sys.executable, "-m", module]
         self.proc: subprocess.Popen | None = None
         self.failed = not usable()
-        self._requests: queue.SimpleQueue = queue.SimpleQueue()
-        self._thread: threading.Thread | None = None
 
-    def __enter__(self) -> "Sidecar":
+    def __enter__(self):
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
+class Sidecar(Beside):
+    """The truecaser's child process, started with the first request worth it."""
+
+    def __init__(self, least: int = LEAST, argv: list[str] | None = None):
+        super().__init__("edition.truecase.sidecar", least, argv)
+        self._requests: queue.SimpleQueue = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
 
     def worth(self, size: int) -> bool:
         """Whether texts of *size* characters in all are sent beside."""
