@@ -10,7 +10,9 @@ first build); peak memory is the largest resident
 set of the process and its children (FOP's JVM included), from wait4. Timed:
 
 - `edition convert` of a one-line text;
-- `edition build` of the bundled edition without and with the PDF (--force);
+- `edition build` of the bundled edition without and with the PDF (--force --no-search);
+- `edition convert` and `edition build` (no PDF) of a text of 100 kB with its capitals
+  (bench/data/prose: six public-domain excerpts);
 - a rebuild with nothing changed, after a stylesheet changed (the TEI read back, not converted),
   and with one source of a 50-text corpus changed;
 - corpora of N texts made from the bundled one (each text a run of its lines,
@@ -36,6 +38,7 @@ from _common import REPO, SOURCE
 
 ONE_LINE = "Mr. Milman went to Plymouth on 3 May 1851.\n"
 LINES_PER_TEXT = 3
+PROSE = REPO / "bench" / "data" / "prose"     # six public-domain excerpts with their capitals
 
 
 def edition_command() -> list[str]:
@@ -103,6 +106,14 @@ def bundled(edition: list[str], tmp: Path, env: dict[str, str], runs: int) -> No
             fh.write(f"\n<!-- edit {n} -->\n")
         samples.append(run(build, folder, env))
     report("rebuild bundled, a stylesheet changed", samples)
+    prose = tmp / "prose" / "source" / "prose.txt"
+    shutil.copytree(folder, tmp / "prose", ignore=shutil.ignore_patterns("build", "leon-trotsky.txt"))
+    prose.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in sorted(PROSE.glob("*.txt"))),
+                     encoding="utf-8")
+    report("convert 100 kB with capitals (bench/data/prose)",
+           [run([*edition, "convert", str(prose), "-o", str(tmp / "prose.xml"), "--force"], tmp, env)
+            for _ in range(runs)])
+    report("build it, no PDF", [run([*build, "--no-pdf", "--force"], tmp / "prose", env) for _ in range(runs)])
 
 
 def corpus(edition: list[str], tmp: Path, env: dict[str, str], sizes: list[int], jobs: list[int],
