@@ -330,6 +330,8 @@ def one_pass(root: etree._Element, setup: fop_config.Setup, folder: Path, out: P
     when it has laid out the text (:meth:`edition.fopworker.Worker.render_indexed`); the page
     lists of *root* filled as the worker filled them. FOP's output, the layouts made and the
     names laid out on no page; None when FOP runs as a command or the worker cannot do it."""
+    if fopclient.engine()[0] != "worker":
+        return None
     book = folder / "book.fo"
     book.write_bytes(etree.tostring(root, encoding="UTF-8", xml_declaration=True))
     answer = _in_worker({**_job(setup.path, book, out, False), "index_after": TEXT_SEQUENCE}, name, timeout)
@@ -360,16 +362,17 @@ def render(fo: bytes | Path, pdf_path: str | Path, *, name: str | Path | None = 
             once = one_pass(root, setup, folder, Path(out), name, timeout) if indexed else None
             if once is not None:
                 output, result.passes, result.unplaced = once
+                result.fo = etree.tostring(root, encoding="UTF-8", xml_declaration=True)
             else:
                 if indexed:
                     result.unplaced = first_pass(root, folder, layout, name, timeout)
                     result.passes = 2
+                result.fo = etree.tostring(root, encoding="UTF-8", xml_declaration=True)
                 final = folder / "book.fo"
-                final.write_bytes(etree.tostring(root, encoding="UTF-8", xml_declaration=True))
+                final.write_bytes(result.fo)
                 output = run_fop(setup.path, final, Path(out), where=name, timeout=timeout)
             if out.stat().st_size == 0:
                 raise EditionError(f"FOP: {fop_error(output)}", name)
-        result.fo = etree.tostring(root, encoding="UTF-8", xml_declaration=True)
         result.missing = missing_glyphs(root)
         result.warnings, extra = _glyph_warnings(fop_warnings(output), result.missing)
         result.missing += extra

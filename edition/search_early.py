@@ -42,7 +42,8 @@ class Early:
 
     def __init__(self, out: Path, name: str, page: Callable[[], bytes]):
         self.out, self.name = Path(out), name
-        self.folders: list[Path] = []
+        self.folders: list[Path] = []                       # its staging folders
+        self._stage: Path | None = None                     # the one Pagefind writes into
         self.others: dict[str, tuple[int, int, int]] = {}   # page -> its file when linked
         self.digest: str | None = None                      # of the new page's bytes
         self.made: SearchIndex | None = None
@@ -74,7 +75,7 @@ class Early:
                 return
             site = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{FOLDER}-site-", dir=self.out))
             self.folders.append(site)
-            stage = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{FOLDER}-", dir=self.out))
+            stage = self._stage = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{FOLDER}-", dir=self.out))
             self.folders.append(stage)
         for path in pages(self.out):
             if path.name != self.name:
@@ -118,7 +119,7 @@ class Early:
         if self.made is None or not self._current():
             return None
         try:
-            _swap(self.folders[1] / FOLDER, self.made.path, self.folders[1])
+            _swap(self._stage / FOLDER, self.made.path, self._stage)
         except OSError:
             return None
         if notice:

@@ -46,7 +46,9 @@ class Answers:
         return list(found)
 
     def stop(self) -> None:
-        """The conversion has the rest: the child stops answering this request."""
+        """The conversion has the rest: the child stops answering this request (and its
+        answers, with the texts, are let go)."""
+        self._recogniser._forget(self.request)
         self._recogniser._send({"stop": self.request})
 
 
@@ -63,16 +65,7 @@ class Recogniser(Beside):
         """Start the child for a text of *size* characters, if it is worth it; whether it runs."""
         if self.failed or size < self.least:
             return False
-        if self.proc is None:
-            from .. import child
-            try:            # started by this (the conversion's) thread, which outlives the child
-                self.proc = child.start(self.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        text=True, encoding="utf-8")
-            except (OSError, ValueError, subprocess.SubprocessError):
-                self.failed = True
-                return False
-            threading.Thread(target=self._serve, args=(self.proc,), daemon=True).start()
-        return True
+        return self._launch(text=True, encoding="utf-8")
 
     def submit(self, texts: list[str], cased: bool) -> Answers | None:
         """Send *texts* (a document's blocks) to the child: their coming mentions, or None."""
@@ -84,6 +77,10 @@ class Recogniser(Beside):
         if not self._send({"request": answers.request, "cased": bool(cased), "texts": texts}):
             return None
         return answers
+
+    def _forget(self, request: int) -> None:
+        with self._lock:
+            self._answers.pop(request, None)
 
     def _send(self, message: dict) -> bool:
         try:
@@ -106,10 +103,3 @@ class Recogniser(Beside):
         except (OSError, ValueError, TypeError, KeyError):
             pass
         self.failed = True
-
-    def close(self) -> None:
-        """End the child at once (it keeps nothing)."""
-        proc, self.proc, self.failed = self.proc, None, True
-        if proc is not None:
-            from .. import child
-            child.kill_group(proc)

@@ -79,6 +79,7 @@ class Beside:
         self.argv = argv or [sys.executable, "-m", module]
         self.proc: subprocess.Popen | None = None
         self.failed = not usable()
+        self._thread: threading.Thread | None = None
 
     def __enter__(self):
         return self
@@ -86,8 +87,37 @@ class Beside:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def close(self) -> None:
+    def _launch(self, **popen) -> bool:
+        """Start the child (once) and the thread that reads its answers (:meth:`_serve`); whether
+        it runs."""
+        if self.proc is None:
+            from .. import child
+            try:            # started by this (the conversion's) thread, which outlives the child
+                self.proc = child.start(self.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, **popen)
+            except (OSError, ValueError, subprocess.SubprocessError):
+                self.failed = True
+                return False
+            self._thread = threading.Thread(target=self._serve, args=(self.proc,), daemon=True)
+            self._thread.start()
+        return True
+
+    def _serve(self, proc: subprocess.Popen) -> None:
         raise NotImplementedError
+
+    def close(self) -> None:
+        """End the child at once (it keeps nothing that its end could lose, and its own way out
+        costs the build about 0.1 s), then the thread that talks to it."""
+        proc, self.proc, self.failed = self.proc, None, True
+        if proc is None:
+            return
+        from .. import child
+        self._closing()
+        child.kill_group(proc)
+        if self._thread is not None:
+            self._thread.join(CLOSE_WAIT)
+
+    def _closing(self) -> None:
+        """What the thread that talks to the child is told before the child is killed."""
 
 
 class Sidecar(Beside):
@@ -96,7 +126,6 @@ class Sidecar(Beside):
     def __init__(self, least: int = LEAST, argv: list[str] | None = None):
         super().__init__("edition.truecase.sidecar", least, argv)
         self._requests: queue.SimpleQueue = queue.SimpleQueue()
-        self._thread: threading.Thread | None = None
 
     def worth(self, size: int) -> bool:
         """Whether texts of *size* characters in all are sent beside."""
@@ -106,15 +135,8 @@ class Sidecar(Beside):
         """Send *texts* to the child: their coming answers, or None (no child, or not worth it)."""
         if not self.worth(sum(map(len, texts))):
             return None
-        if self.proc is None:
-            from .. import child
-            try:            # started by this (the conversion's) thread, which outlives the child
-                self.proc = child.start(self.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-            except (OSError, ValueError, subprocess.SubprocessError):
-                self.failed = True
-                return None
-            self._thread = threading.Thread(target=self._serve, args=(self.proc,), daemon=True)
-            self._thread.start()
+        if not self._launch():
+            return None
         answers = Answers(self)
         self._requests.put((texts, answers))
         return answers
@@ -139,17 +161,8 @@ class Sidecar(Beside):
                 except OSError:
                     pass
 
-    def close(self) -> None:
-        """End the child at once (it keeps nothing that its end could lose, and its own way out
-        costs the build about 0.1 s), then the thread that talks to it."""
-        proc, self.proc, self.failed = self.proc, None, True
-        if proc is None:
-            return
-        from .. import child
+    def _closing(self) -> None:
         self._requests.put(None)
-        child.kill_group(proc)
-        if self._thread is not None:
-            self._thread.join(CLOSE_WAIT)
 
 
 def _ask(proc: subprocess.Popen, texts: list[str]) -> list[list]:
