@@ -16,6 +16,7 @@ register, the names resources, Saxon) is loaded before something is to be built.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -391,8 +392,22 @@ def build_source(source: Path, config: Config, options: BuildOptions) -> SourceR
 
 
 def prepare_worker(config: Config, options: BuildOptions) -> None:
-    """A worker's start: its Builder, the register read once; a problem is the first source's error."""
+    """A worker's start: its Builder, the register read once; a problem is the first source's
+    error. Its end: :func:`_finish_worker`, then no teardown (:func:`edition.leave.on_exit`)."""
+    from .leave import on_exit
+
+    on_exit(_finish_worker)
     try:
         _builder_for(config, options)
     except Exception:
         pass
+
+
+def _finish_worker() -> None:
+    """What a worker does when its pool ends it: its Builder's helpers and its FOP ended (FOP's
+    worker may first write its class archive, :mod:`edition.fop_cds`)."""
+    if _builder is not None:
+        _builder[1].close()
+    fopclient = sys.modules.get(f"{__package__}.fopclient")
+    if fopclient is not None:
+        fopclient.close()

@@ -77,23 +77,29 @@ def _interrupt(signum, frame) -> None:
     raise Interrupted(signum)
 
 
-def _stop(signum: int) -> None:
+def _stop(signum: int) -> int:
     what = "interrupted" if signum == signal.SIGINT else "terminated"
     click.echo(f"edition: {what}; the outputs being written were left as they were", err=True)
-    sys.exit(128 + signum)
+    return 128 + signum
 
 
 def main() -> None:
-    """The console script: exit 130 on Ctrl-C and 143 on SIGTERM, with one line."""
+    """The console script: exit 130 on Ctrl-C and 143 on SIGTERM, with one line. The process
+    ends without the interpreter's teardown (:mod:`edition.leave`)."""
+    from .leave import exit_status, leave
+
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, _interrupt)
     try:
         code = cli.main(prog_name="edition", standalone_mode=False)
+        code = code if isinstance(code, int) else 0
     except Interrupted as exc:
-        _stop(exc.signum)
+        code = _stop(exc.signum)
     except (KeyboardInterrupt, click.exceptions.Abort):
-        _stop(signal.SIGINT)
+        code = _stop(signal.SIGINT)
     except click.ClickException as exc:
         exc.show()
-        sys.exit(exc.exit_code)
-    sys.exit(code if isinstance(code, int) else 0)
+        code = exc.exit_code
+    except SystemExit as exc:
+        code = exit_status(exc.code)
+    leave(code)
