@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import config_keys, confine, urls
+from . import config_keys, confine, derived, urls
 from .errors import EditionError
 from .conventions import DEFAULT_LIST_SECTIONS
 
@@ -338,10 +338,21 @@ def find_root_or_none(start: Path) -> Path | None:
 
 def language_name(tag: str) -> str:
     """'French' for 'fr' (pycountry's ISO 639 names), the tag itself when unknown."""
+    return _language_names().get(tag.split("-")[0].lower(), tag)
+
+
+@derived.cached(dict, sources=("edition.config",), packages=("pycountry",))
+def _language_names() -> dict[str, str]:
+    """ISO 639 code (two letters or three) -> the language's name, from pycountry (whose import
+    alone, with importlib.metadata's, takes 30 ms: the table is read from the cache instead)."""
     import pycountry
-    base = tag.split("-")[0].lower()
-    found = pycountry.languages.get(alpha_2=base) if len(base) == 2 else pycountry.languages.get(alpha_3=base)
-    return found.name if found is not None else tag
+
+    names: dict[str, str] = {}
+    for language in pycountry.languages:
+        for code in (getattr(language, "alpha_2", None), getattr(language, "alpha_3", None)):
+            if code:
+                names.setdefault(code.lower(), language.name)
+    return names
 
 
 def title_of(source: Path) -> str:
