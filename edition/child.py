@@ -18,6 +18,8 @@ import sys
 from dataclasses import dataclass
 
 PR_SET_PDEATHSIG = 1
+#: how a child started with ``start(..., ours=True)`` learns the pid of the process that started it
+PARENT_ENV = "EDITION_PARENT_PID"
 
 
 @dataclass
@@ -51,11 +53,39 @@ def kill_group(proc: subprocess.Popen) -> None:
     proc.wait()
 
 
-def start(argv: list[str], **popen) -> subprocess.Popen:
+def start(argv: list[str], *, ours: bool = False, **popen) -> subprocess.Popen:
     """Start *argv* in its own process group, to be killed by the kernel when this process (the
-    thread that starts it: keep it alive as long as the child) dies. *popen*: Popen's streams."""
+    thread that starts it: keep it alive as long as the child) dies. *popen*: Popen's streams.
+
+    With *ours*, *argv* runs a module of the toolkit that calls :func:`adopted` first: the child
+    asks the kernel itself, so no code runs between fork and exec and Python starts the child
+    without copying this process (vfork: under a millisecond, where a fork of a build's process
+    of 250 MB takes 25-30 ms of its time)."""
+    if ours:
+        env = {**(popen.pop("env", None) or os.environ), PARENT_ENV: str(os.getpid())}
+        return subprocess.Popen(argv, start_new_session=True, env=env, **popen)
     return subprocess.Popen(argv, start_new_session=True, preexec_fn=_die_with_parent(os.getpid()),
                             **popen)
+
+
+def adopted() -> None:
+    """In a child started with ``start(..., ours=True)``: be killed when the process that started
+    it dies, and end now if it already has."""
+    parent = os.environ.pop(PARENT_ENV, None)
+    if parent is not None and parent.isdigit():
+        die_with_parent(int(parent), signal.SIGKILL)
+
+
+def die_with_parent(parent: int, sig: int) -> None:
+    """Ask the kernel for *sig* when the process *parent* (this one's parent) dies; exit at once if
+    it is already gone."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, sig, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:      # gone before the kernel was asked
+        os._exit(1)
 
 
 def run(argv: list[str], timeout: float, started=None) -> Finished:

@@ -122,7 +122,7 @@ class Worker:
         self.cds = bool(cds)
         settings = json.dumps({"classpath": classpath, "flags": [*JVM_FLAGS, *cds]})
         with open(self.log, "wb") as log:
-            self.proc = child.start([sys.executable, "-m", "edition.fopworker", settings],
+            self.proc = child.start([sys.executable, "-m", "edition.fopworker", settings], ours=True,
                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log)
         self.buffer = b""
         self.ready = False

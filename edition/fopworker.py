@@ -259,6 +259,9 @@ class Worker:
 
 
 def main(argv: list[str]) -> int:
+    from .child import adopted
+
+    adopted()
     answers = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
     os.dup2(2, 1)                  # whatever Java or a library prints goes to the log
     started = time.monotonic()

@@ -22,9 +22,10 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from .child import die_with_parent
+
 
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
-PR_SET_PDEATHSIG = 1
 GRACE = 10.0                    # seconds a worker has to stop before it is killed
 
 _busy = False                   # a worker is running a piece of work (so a SIGTERM unwinds it)
@@ -114,21 +115,10 @@ def _terminate(signum, frame) -> None:
     raise _Stopped(signum)          # unwinds the source being built: staging removed, FOP ended
 
 
-def _die_with_parent(parent: int) -> None:
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-            ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:      # the build's process is already gone
-        os._exit(1)
-
-
 def _start_worker(prepare: Callable, args: tuple, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _terminate)
-    _die_with_parent(parent)
+    die_with_parent(parent, signal.SIGTERM)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     prepare(*args)
 

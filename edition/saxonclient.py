@@ -44,7 +44,7 @@ class _Reply:
 class SaxonWorker:
     def __init__(self, xslt_dir: Path, compile: tuple[str, ...] = ("fo", "html")):
         settings = json.dumps({"xslt_dir": str(xslt_dir), "compile": list(compile)})
-        self.proc = child.start([sys.executable, "-m", "edition.saxonworker", settings],
+        self.proc = child.start([sys.executable, "-m", "edition.saxonworker", settings], ours=True,
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self.pending: collections.deque[_Reply] = collections.deque()
 

@@ -48,6 +48,9 @@ def _answer(transformer, call: str, kwargs: dict, text: bytes) -> tuple[dict, by
 
 
 def main(argv: list[str]) -> int:
+    from .child import adopted
+
+    adopted()
     answers = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)                   # whatever Saxon prints goes where the build's messages go
     settings = json.loads(argv[0])

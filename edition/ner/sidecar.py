@@ -56,6 +56,9 @@ def _answer(messages: queue.SimpleQueue, answers, mentions) -> None:
 
 
 def main() -> int:
+    from ..child import adopted
+
+    adopted()
     answers = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)                   # whatever else is printed goes where the conversion's messages go
     from .recognise import mentions

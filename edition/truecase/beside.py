@@ -77,6 +77,7 @@ class Beside:
     def __init__(self, module: str, least: int, argv: list[str] | None = None):
         self.least = least
         self.argv = argv or [sys.executable, "-m", module]
+        self._ours = argv is None       # the toolkit's module: it asks to die with this process itself
         self.proc: subprocess.Popen | None = None
         self.failed = not usable()
         self._thread: threading.Thread | None = None
@@ -93,7 +94,8 @@ class Beside:
         if self.proc is None:
             from .. import child
             try:            # started by this (the conversion's) thread, which outlives the child
-                self.proc = child.start(self.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, **popen)
+                self.proc = child.start(self.argv, ours=self._ours, stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, **popen)
             except (OSError, ValueError, subprocess.SubprocessError):
                 self.failed = True
                 return False
