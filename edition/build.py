@@ -131,8 +131,11 @@ class Builder:
         A converted text is serialised and read back under the name of its
         build output, so that every diagnostic has the line and column of
         the file the scholar will open; the text is the one about to be
-        written there (not the previous build's file). For a hand-edited TEI
-        the text is None: the diagnostics point into the edited file itself.
+        written there (not the previous build's file). For a text converted
+        now the tree is None: :meth:`_make` reads it back once Saxon has the
+        text (which it reads as it is: no DOCTYPE, no entity). For a
+        hand-edited TEI the text is None: the diagnostics point into the
+        edited file itself.
         """
         from . import register as register_mod
         from .confine import refuse_source
@@ -157,8 +160,8 @@ class Builder:
         text = read_text(source)
         tree = convert(text, self.config, source.stem, self.register, self.options.out_dir,
                        truecaser=self.truecaser, recogniser=self.recogniser)
-        data = serialize(tree)
-        return parse_xml_bytes(data, str(target)), target, data
+        return None, target, serialize(tree)
+
     def build_one(self, source: Path, folder: OutputFolder) -> SourceResult:
         result = SourceResult(source.stem, source)
         try:
@@ -179,21 +182,23 @@ class Builder:
         written so that the reported lines can be looked at; nothing made from it is kept (a PDF
         made meanwhile is dropped, and so is an error of FOP's on it), and the previous HTML, FO
         and PDF stay."""
-        from .xmlio import serialize, serialize_without_doctype
+        from .xmlio import parse_xml_bytes, serialize, serialize_without_doctype
 
         name, pdf = result.name, self.options.pdf
         stage = folder.stage(name)
         try:
-            # a converted or read-back text as it was parsed (the lines its diagnostics name)
-            stage.write("xml", data if data is not None else serialize(tree))
             try:            # Saxon reads a copy: the tree is the checks'
-                text, failed = serialize_without_doctype(tree), None
+                text, failed = data if tree is None else serialize_without_doctype(tree), None
                 fo, html = self.transforms.run(text, [
                     ("fo", {"paper": self.config.paper}),
                     ("html", {"tei_file": urls.file_url(f"{name}.xml"),
                               "pdf_file": urls.file_url(f"{name}.pdf") if pdf else None})])
             except EditionError as exc:
                 failed = exc
+            if tree is None:        # converted now: read back meanwhile
+                tree = parse_xml_bytes(data, str(result.origin))
+            # a converted or read-back text as it was parsed (the lines its diagnostics name)
+            stage.write("xml", data if data is not None else serialize(tree))
             if pdf and failed is None:
                 checks = self._checks.run(self._checked, tree, result, data)
                 rendered, failed = self._render(fo, stage, name, html)
