@@ -38,9 +38,12 @@ OUTPUTS = ("xml", "html", "fo", "pdf")
 class Builder:
     """Builds many sources with one register, one validator and one set of compiled stylesheets."""
 
-    def __init__(self, config: Config, options: BuildOptions, converting: bool = True):
+    def __init__(self, config: Config, options: BuildOptions, converting: bool = True,
+                 long_first: bool = False):
         """*converting*: whether a text will be converted (the time FOP's warm-up hides in; without
-        one, FOP is only started and loads its classes)."""
+        one, FOP is only started and loads its classes). *long_first*: the first text converted
+        is long enough to have a helper process beside its conversion (the FO's Saxon worker
+        then starts after it, :class:`edition.saxonclient.Transforms`)."""
         from .pipeline import load_register
 
         self.config = config
@@ -50,7 +53,8 @@ class Builder:
         self._transformer = None
         #: where the stylesheets run: Saxon's worker process, or a thread (edition.saxonclient)
         self.transforms = Transforms(self.transformer, Lane(), process=options.saxon_process,
-                                     apart=not options.pdf)
+                                     apart=not options.pdf,
+                                     late=("fo",) if long_first and options.truecase_process else ())
         #: where the checks run while the PDF is rendered
         self._checks = Lane("edition-checks")
         #: the truecaser's process, started by the first long damaged text; the recogniser's, by
@@ -322,8 +326,9 @@ def _run(config, sources, options, todo, keys, manifest, results, progress, tick
         run_pool(build_source, chosen, (config, worker), jobs, prepare=prepare_worker,
                  built=built, done=done, broken=broken, out_dir=options.out_dir)
     elif chosen:
-        converting = any(edited_tei_for(s) is None and s.stem not in options.converted for s in chosen)
-        builder, folder = Builder(config, options, converting), OutputFolder(options.out_dir)
+        first = next((s for s in chosen if edited_tei_for(s) is None and s.stem not in options.converted), None)
+        builder = Builder(config, options, first is not None, first is not None and long_text(first))
+        folder = OutputFolder(options.out_dir)
         if options.pdf and options.search:
             builder.early_search = chosen[-1].stem
         try:
@@ -351,6 +356,16 @@ def _builder_for(config: Config, options: BuildOptions) -> Builder:
     if _builder is None or _builder[0] != key:
         _builder = (key, Builder(config, options))
     return _builder[1]
+
+
+def long_text(source: Path) -> bool:
+    """Whether the text *source* is long enough for a helper process beside its conversion."""
+    from .ner.beside import LEAST as RECOGNISER
+    from .truecase.beside import LEAST as TRUECASER
+    try:
+        return source.stat().st_size >= min(TRUECASER, RECOGNISER)
+    except OSError:
+        return False
 
 
 def build_source(source: Path, config: Config, options: BuildOptions) -> SourceResult:

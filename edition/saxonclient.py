@@ -81,17 +81,24 @@ class Transforms:
     one. With *apart*, one worker for each output, so that the two are made at once (a build
     without a PDF waits for both); else one worker makes them one after the other in the order
     asked (a build with a PDF asks for the FO first: FOP gets it without sharing a core with the
-    HTML)."""
+    HTML). The worker of a call in *late* (apart only) starts when the first text is given: a
+    long text's conversion has a process beside it on the second core (edition.truecase.beside),
+    where the FO's compilation would take its share; compiled and made while the HTML is made
+    (whose worker compiled during the conversion), the FO is ready as soon as the HTML is."""
 
-    def __init__(self, transformer, lane: Lane, process: bool, apart: bool = True):
+    def __init__(self, transformer, lane: Lane, process: bool, apart: bool = True,
+                 late: tuple[str, ...] = ()):
         self.transformer, self.lane = transformer, lane
         #: call ("fo", "html") -> the worker that makes it, while it lives
         self.workers: dict[str, SaxonWorker] = {}
+        #: the calls whose worker (apart) starts with the first text: not during its conversion
+        self._late = [c for c in late if c in CALLS] if process and apart else []
         if process:
             try:
                 if apart:
                     for call in CALLS:
-                        self.workers[call] = SaxonWorker(transformer.xslt_dir, compile=(call,))
+                        if call not in self._late:
+                            self.workers[call] = SaxonWorker(transformer.xslt_dir, compile=(call,))
                 else:
                     self.workers = dict.fromkeys(CALLS, SaxonWorker(transformer.xslt_dir, compile=CALLS))
             except OSError:
@@ -102,6 +109,12 @@ class Transforms:
         serialised TEI *data*; each of what it returns has ``result()``: the output's bytes, or
         the EditionError of the stylesheet. A worker gets the text once for all its calls (a
         second request would wait while the worker, busy with the first, holds its lock)."""
+        late, self._late = self._late, []
+        for call in late:
+            try:
+                self.workers[call] = SaxonWorker(self.transformer.xslt_dir, compile=(call,))
+            except OSError:
+                pass                # made in the build's own process
         replies: dict[int, object] = {}
         for worker in self._distinct():
             mine = [(n, c) for n, c in enumerate(calls) if self.workers.get(c[0]) is worker]

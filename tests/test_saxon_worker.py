@@ -13,7 +13,7 @@ import pytest
 
 from edition import config as config_mod
 from edition.build import Builder, BuildOptions
-from edition.outputs import OutputFolder
+from edition.outputs import OutputFolder, stable_ids
 from edition_helpers import make_edition
 
 TEXTS = {
@@ -148,3 +148,47 @@ def test_j1_builds_in_its_own_process_alone(edition_dir, monkeypatch, jobs, help
     result = run_cli("build", "--no-pdf", "--no-search", "-j", jobs, "source/bergen.txt")
     assert result.exit_code == 0, result.output
     assert seen == [(helpers, helpers, 2 if helpers else 0)]
+
+
+def test_a_late_worker_starts_with_the_first_text_and_makes_the_same_bytes(edition_dir, tmp_path):
+    from edition.background import Lane
+    from edition.saxonclient import Transforms
+    from edition.transform import Transformer
+
+    build(edition_dir, tmp_path / "inside", saxon_process=False)
+    data = (tmp_path / "inside" / "bergen.xml").read_bytes()
+    expected = [r.result() for r in Transforms(Transformer(), Lane(), process=False).run(
+        data, [("fo", {}), ("html", {})])]
+    transforms = Transforms(Transformer(), Lane(), process=True, late=("fo",))
+    try:
+        assert set(transforms.workers) == {"html"}          # the FO's not yet: the text converts
+        assert [r.result() for r in transforms.run(data, [("fo", {}), ("html", {})])] == expected
+        assert set(transforms.workers) == {"fo", "html"}
+        assert transforms.workers["fo"] is not transforms.workers["html"]
+        first = transforms.workers["fo"]
+        again = transforms.run(data, [("fo", {}), ("html", {})])     # Saxon numbers its documents:
+        assert [stable_ids(r.result()) for r in again] == [stable_ids(e) for e in expected]
+        assert transforms.workers["fo"] is first             # started once
+    finally:
+        transforms.close()
+
+
+@pytest.mark.parametrize("size, late", [(200, False), (40_000, True)])
+def test_the_fo_worker_starts_late_only_for_a_long_text(edition_dir, monkeypatch, size, late):
+    """A long text has a helper process beside its conversion: the FO's worker waits for it."""
+    from edition import build as build_mod
+    from edition_helpers import run_cli
+
+    line = "Hinrik Castorp wrote from Bergen on 12 May 1461 that the stockfish had come.\n"
+    (edition_dir / "source" / "bergen.txt").write_text(line * (size // len(line) + 1))
+    seen = []
+    made = build_mod.Builder.__init__
+
+    def recording(self, config, options, *args, **kwargs):
+        made(self, config, options, *args, **kwargs)
+        seen.append(sorted(self.transforms.workers))
+    monkeypatch.setattr(build_mod.Builder, "__init__", recording)
+    monkeypatch.chdir(edition_dir)
+    result = run_cli("build", "--no-pdf", "--no-search", "source/bergen.txt")
+    assert result.exit_code == 0, result.output
+    assert seen == [["html"] if late else ["fo", "html"]]
