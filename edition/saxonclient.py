@@ -109,12 +109,7 @@ class Transforms:
         serialised TEI *data*; each of what it returns has ``result()``: the output's bytes, or
         the EditionError of the stylesheet. A worker gets the text once for all its calls (a
         second request would wait while the worker, busy with the first, holds its lock)."""
-        late, self._late = self._late, []
-        for call in late:
-            try:
-                self.workers[call] = SaxonWorker(self.transformer.xslt_dir, compile=(call,))
-            except OSError:
-                pass                # made in the build's own process
+        self.start()
         replies: dict[int, object] = {}
         for worker in self._distinct():
             mine = [(n, c) for n, c in enumerate(calls) if self.workers.get(c[0]) is worker]
@@ -127,6 +122,15 @@ class Transforms:
                 self._lost(mine[0][1][0])
         return [replies.get(n) or self.lane.run(getattr(self.transformer, call), data, **kwargs)
                 for n, (call, kwargs) in enumerate(calls)]
+
+    def start(self, calls: tuple[str, ...] = CALLS) -> None:
+        """Start the workers of *calls* that were to start late (at once, and once)."""
+        for call in [c for c in self._late if c in calls]:
+            self._late.remove(call)
+            try:
+                self.workers[call] = SaxonWorker(self.transformer.xslt_dir, compile=(call,))
+            except OSError:
+                pass                # made in the build's own process
 
     def _lost(self, call: str) -> None:
         """The worker of *call* is gone: this build makes what it made in its own process (in its
