@@ -36,6 +36,8 @@ from . import child, fop_cds
 from .errors import EditionError
 
 ENV = "EDITION_FOP"
+#: the start of the name of a process's folder of FOP configurations, followed by its pid
+FOLDER_PREFIX = "edition-fopconf-"
 #: the JVM's flags, chosen by measurement (README, "PDF at scale"): C1 only, serial GC
 JVM_FLAGS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
 #: seconds the worker may take to start its JVM
@@ -102,8 +104,37 @@ def folder() -> Path:
     with _lock:
         _own()
         if _state["folder"] is None or not Path(_state["folder"]).is_dir():
-            _state["folder"] = tempfile.mkdtemp(prefix="edition-fopconf-")
+            _sweep()
+            _state["folder"] = tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-")
         return Path(_state["folder"])
+
+
+def _sweep() -> None:
+    """Remove the folders left by processes of this user that are gone (a build killed with
+    SIGKILL cannot remove its own); a folder whose process may still run is left alone."""
+    try:
+        found = list(Path(tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*-*"))
+    except OSError:
+        return
+    for path in found:
+        pid = path.name[len(FOLDER_PREFIX):].split("-", 1)[0]
+        try:
+            if not pid.isdigit() or _running(int(pid)) or path.is_symlink() or not path.is_dir() \
+                    or path.lstat().st_uid != os.getuid():
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True                 # another user's, or not a pid: not ours to judge
+    return True
 
 
 def _own() -> None:

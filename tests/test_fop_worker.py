@@ -246,3 +246,25 @@ def test_ctrl_c_during_fop_ends_the_worker(tmp_path, sig, code, word):
     lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and word in lines[0] and "Traceback" not in result.stderr, result.stderr
     assert marked(mark) == []
+
+
+def test_the_folders_of_processes_that_are_gone_are_removed(tmp_path, monkeypatch, fresh):
+    """A build killed with SIGKILL cannot remove its folder of FOP configurations: the next
+    process that makes one removes it; the folders of processes still running stay."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    left = tmp_path / f"{fopclient.FOLDER_PREFIX}{gone}-abcd1234"
+    left.mkdir()
+    (left / "fop-en.xconf").write_text("<fop/>")
+    running = tmp_path / f"{fopclient.FOLDER_PREFIX}{os.getppid()}-efgh5678"
+    running.mkdir()
+    other = tmp_path / f"{fopclient.FOLDER_PREFIX}old-style"
+    other.mkdir()
+    made = fopclient.folder()
+    assert made.parent == tmp_path and made.name.startswith(f"{fopclient.FOLDER_PREFIX}{os.getpid()}-")
+    assert not left.exists() and running.is_dir() and other.is_dir()
+    fopclient.close()
+    assert not made.exists()
