@@ -215,3 +215,26 @@ def test_training_is_deterministic(tmp_path):
     assert (tmp_path / "a.crfsuite").read_bytes() == (tmp_path / "b.crfsuite").read_bytes()
     assert open_model(tmp_path / "a.crfsuite").tagger is not None
     assert all(form.lower() == word and form != word for word, form in mixed_forms(blocks).items())
+
+
+def test_a_page_that_lost_its_spaces_is_not_taken_apart_letter_by_letter():
+    """A damaged text may lose every space of a page: a run of 20,000 letters is derived from no
+    word and made of no two (each f read as a long s, each split in two: the memory and the time
+    of that grow with the square of its length; 400 kB took minutes)."""
+    import tracemalloc
+
+    from edition.truecase.resources import LONGEST_WORD, bases, compound
+
+    run = ("offthefieldsoffrancefellsilent" * 700)[:20_000]
+    assert bases(run) == [] and not compound(run, lambda w: True)
+    assert bases("themfelves") and compound("website", lambda w: w in {"web", "site"})
+    assert len("pneumonoultramicroscopicsilicovolcanoconiosis") <= LONGEST_WORD
+    recase("a word of the year.")          # the model loaded before the measure
+    tracemalloc.start()
+    try:
+        found = recase(run)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(found) <= 1
+    assert peak < 8 * 2**20, f"{peak / 2**20:.0f} MiB for one run of letters"

@@ -99,6 +99,11 @@ COLLOQUIAL = frozenset("gonna wanna gotta kinda sorta dunno lemme gimme cuz coz 
 #: clitics whose apostrophe a damaged text lost ("isnt", "youre", "hes")
 CLITICS = ("nt", "re", "ll", "ve", "s", "d", "m")
 MIN_BASE = 3
+#: no word of a dictionary is longer (the longest of the big English ones has 45 letters): a
+#: longer run of letters (a damaged text may lose every space of a page) is derived from no
+#: other word and made of no two, and is not taken apart (each of its letters f read as a long s,
+#: every split in two: work that grows with the square of its length)
+LONGEST_WORD = 45
 
 
 #: the endings by their last letter, in the order of :data:`ENDINGS` (a word is tried on those only)
@@ -109,7 +114,7 @@ def bases(word: str, depth: int = 2) -> list[str]:
     """The forms *word* may be inflected or respelled from (``workers`` -> ``worker``, ``work``;
     ``stopped`` -> ``stop``; ``colours`` -> ``colors``, ``color``): candidates, to be looked up
     in a word list."""
-    return list(_bases(word, depth))
+    return list(_bases(word, depth)) if len(word) <= LONGEST_WORD else []
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -144,7 +149,9 @@ def contraction(word: str, is_function_word: Callable[[str], bool]) -> bool:
 
 def compound(word: str, is_word: Callable[[str], bool]) -> bool:
     """Whether *word* is two words of three letters or more (``website``; ``online`` is not:
-    ``on``)."""
+    ``on``); a word longer than two of the longest is none."""
+    if len(word) > 2 * LONGEST_WORD:
+        return False
     return any(is_word(word[:k]) and is_word(word[k:]) for k in range(MIN_BASE, len(word) - MIN_BASE + 1))
 
 
