@@ -92,3 +92,11 @@ def test_the_word_before_a_number_is_the_last_run_without_whitespace():
         m = word_before.search(before)
         words = before.rstrip().rsplit(None, 1)
         assert (m.group(1) if m else "") == (words[-1] if words else ""), repr(before)
+
+
+def test_a_line_with_no_digit_and_no_lead_word_is_not_scanned():
+    """Many lines of verse: nothing any expression begins with, so no expression is tried."""
+    for line in ("Sweet rose, whose hue, angry and brave", "O Rose, thou art sick.", "ſo ſweet a kiſs"):
+        assert find._Starts(line).none() and same_candidates(line) == []
+    for line in ("He will not see me stopping here 1", "the woods fill up with snow in", "auguſt"):
+        assert not find._Starts(line).none()

@@ -100,6 +100,12 @@ _FOLD = str.maketrans({**{c: c.lower() for c in string.ascii_uppercase},
                        "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _LETTERS = frozenset(string.ascii_lowercase)
 _NUMBER = re.compile(r"\d+")
+#: a digit or a word that some expression begins with (:data:`.patterns.STARTS`), anywhere in the
+#: folded text: a block with none has no date (a short line often); only while every expression
+#: has its starts (one without may begin anywhere)
+_EVERY_STARTS = all(name in P.STARTS for name, *_ in P.EXPRESSIONS)
+_ANY_START = re.compile("|".join([r"\d", *sorted({re.escape(w) for _, anywhere, at_word in P.STARTS.values()
+                                                  for w in (*anywhere, *at_word)}, key=len, reverse=True)]))
 
 
 class _Starts:
@@ -122,6 +128,10 @@ class _Starts:
                 p = fold.find(word, p + 1)
             self.found[key] = out
         return self.found[key]
+
+    def none(self) -> bool:
+        """Whether no expression can begin anywhere in the text (:data:`_ANY_START`)."""
+        return _EVERY_STARTS and _ANY_START.search(self.fold) is None
 
     def of(self, name: str) -> list[int] | None:
         """The sorted positions where expression *name* may match; None: anywhere."""
@@ -168,6 +178,8 @@ def scan_matches(name: str, source: str, text: str, starts: _Starts | None):
 def _candidates(text: str, full_scan: bool = False) -> list[Span]:
     out = []
     starts = None if full_scan else _Starts(text)
+    if starts is not None and starts.none():
+        return out
     for name, source, part_groups, old_groups, cert in P.EXPRESSIONS:
         for m in scan_matches(name, source, text, starts):
             rx = m.re
