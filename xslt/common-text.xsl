@@ -49,11 +49,34 @@
   <xsl:function name="ed:block-id" as="xs:string" cache="yes">
     <xsl:param name="block" as="element()"/>
     <xsl:variable name="where" select="ed:block-where($block)"/>
-    <!-- the elements of its name before it (not around it) in the same section -->
-    <xsl:variable name="n" select="count(key('ed:elements', local-name($block), root($block))[. &lt;&lt; $block]
-                                         [namespace-uri() eq namespace-uri($block)][ed:block-where(.) eq $where]
-                                         except $block/ancestor::*) + 1"/>
-    <xsl:sequence select="if ($block/@xml:id) then string($block/@xml:id) else $where || '-' || local-name($block) || $n"/>
+    <!-- the elements of its name before it (not around it) in the same section: counted by halving
+         among those of the section (ed:count-before), so that a text of thousands of paragraphs
+         costs no more a paragraph than a short one -->
+    <xsl:variable name="peers" select="if ($block[self::p | self::ab | self::item | self::l | self::quote | self::note])
+                                       then key('ed:blocks-where', ed:element-where-key($block, $where), root($block))
+                                       else root($block)//*[local-name() eq local-name($block)]
+                                            [namespace-uri() eq namespace-uri($block)][ed:block-where(.) eq $where]"/>
+    <xsl:variable name="around" select="$block/ancestor::*[local-name() eq local-name($block)]
+                                        [namespace-uri() eq namespace-uri($block)][ed:block-where(.) eq $where]"/>
+    <xsl:variable name="n" select="ed:count-before($peers, $block) - count($around) + 1"/>
+    <!-- a block inside another of its kind (a paragraph of a note in a paragraph) is numbered
+         inside that one, "sec-exile-p3-p1" (counted among the others, it had that one's number) -->
+    <xsl:variable name="inside" select="$around[last()]"/>
+    <xsl:sequence select="
+        if ($block/@xml:id) then string($block/@xml:id)
+        else if ($inside) then ed:block-id($inside) || '-' || local-name($block) ||
+             count($inside//*[local-name() eq local-name($block)][namespace-uri() eq namespace-uri($block)]
+                   [. &lt;&lt; $block] except $block/ancestor::*) + 1
+        else $where || '-' || local-name($block) || $n"/>
+  </xsl:function>
+
+  <!-- the blocks of the usual kinds by their name (namespace and local name) and where they are
+       numbered (a block of another kind is numbered among its peers found one by one) -->
+  <xsl:key name="ed:blocks-where" match="p | ab | item | l | quote | note" use="ed:element-where-key(., ed:block-where(.))"/>
+  <xsl:function name="ed:element-where-key" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:param name="where" as="xs:string"/>
+    <xsl:sequence select="namespace-uri($el) || ' ' || local-name($el) || ' ' || $where"/>
   </xsl:function>
 
   <!-- where a block is numbered: the id of its section, else "text" (the header's blocks too) -->
@@ -62,8 +85,6 @@
     <xsl:sequence select="($block/ancestor::div[1] ! ed:section-id(.), 'text')[1]"/>
   </xsl:function>
 
-  <!-- every element by its local name -->
-  <xsl:key name="ed:elements" match="*" use="local-name()"/>
 
   <!-- the depth of a div: 1 for a top-level section -->
   <xsl:function name="ed:section-level" as="xs:integer">
