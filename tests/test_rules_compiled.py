@@ -124,3 +124,26 @@ def test_rules_that_read_another_file_are_one_error_and_reach_nothing(tmp_path, 
             Rules(schema).check(letter)
         assert server.requests == []
     assert caught.value.path == str(schema)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_each_failure_is_found_where_its_xpath_points(seed):
+    """The report's locations are followed step by step (each parent's children listed once: an
+    XPath engine tests every sibling before the 3,000th paragraph, for each warning); what they
+    find is what the XPath finds, attributes included."""
+    from edition.validation.rules import _follow, _locate
+
+    tree = _damaged_chronicle(seed)
+    locations = [f[2] for f in _failures(Rules(RULES).validator(tree))]
+    followed, children = 0, {}
+    for location in locations:
+        fast = _follow(tree, location, children)
+        found = (tree.xpath(location) or [None])[0]
+        plain = ((None, None) if found is None else (found, None) if isinstance(found, etree._Element)
+                 else (found.getparent(), etree.QName(found.attrname).localname))
+        if fast is not False:
+            followed += 1
+            assert fast == plain, location
+        assert _locate(tree, location, {}) == plain, location
+    # every element's path is followed (an attribute's, the skeleton gives as "/@when": XPath's)
+    assert followed == sum(loc.startswith("/*") for loc in locations) > 0
