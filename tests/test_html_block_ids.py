@@ -2,8 +2,9 @@
 number among the blocks of its kind there (not counting the blocks around it; one inside another of
 its kind is numbered inside that one, else the two had one id). The numbers are
 found by halving among the section's blocks, so that a text of thousands of paragraphs costs no
-more a paragraph than a short one; here they are checked against the plain rule. The text is a
-ship's log of the 1790s, invented."""
+more a paragraph than a short one; here they are checked against the plain rule, and so are the
+section numbers (found the same way). The texts are a ship's log and journal of the 1790s,
+invented."""
 
 from __future__ import annotations
 
@@ -72,3 +73,47 @@ def test_block_anchors_follow_the_plain_rule(transformer, config):
     assert got == want
     assert "sec-passage-p3" in got and "sec-passage-p3-p1" in got and "sec-passage-ab1" in got and "log-day-8" in got and "sec-cape-p24" in got
     assert len(got) == len(set(got))
+
+
+JOURNAL = """\
+== Outward ==
+The Resolution left Plymouth with the tide.
+=== The Channel ===
+Fog off the Lizard.
+=== Madeira ===
+== A section with nothing in it ==
+== Southward ==
+Trade winds for eleven days.
+=== The Line ===
+Crossed with the usual ceremonies.
+=== The Cape ===
+Water taken at Table Bay.
+==== The anchorage ====
+Good holding ground in eight fathoms.
+"""
+
+
+def expected_numbers(root: etree._Element) -> dict[str, str]:
+    """xsl:number level="multiple" over the sections that are not empty, written out plainly."""
+    def empty(div):
+        return not (div.text or "").strip() and all(
+            etree.QName(c).localname == "head" or (etree.QName(c).localname == "div" and empty(c)) for c in div)
+    out = {}
+    for div in root.iter(f"{{{TEI_NS}}}div"):
+        levels = [d for d in [*reversed(list(div.iterancestors(f"{{{TEI_NS}}}div"))), div] if not empty(d)]
+        out[div.get("{http://www.w3.org/XML/1998/namespace}id")] = ".".join(
+            str(1 + sum(1 for s in d.itersiblings(f"{{{TEI_NS}}}div", preceding=True) if not empty(s)))
+            for d in levels)
+    return out
+
+
+def test_section_numbers_count_the_sections_that_are_not_empty(transformer, config):
+    tree = pipeline.convert(JOURNAL, config, "journal", register=register.empty())
+    for n, div in enumerate(tree.getroot().iter(f"{{{TEI_NS}}}div")):
+        div.set("{http://www.w3.org/XML/1998/namespace}id", f"s{n}")
+    want = expected_numbers(tree.getroot())
+    page = lxml.html.document_fromstring(transformer.html(tree))
+    shown = {el.get("id"): el.xpath("string(./*[1]/span[contains(@class, 'secnum')])")
+             for el in page.xpath("//main//section[@id]")}      # an empty section is not shown
+    assert shown == {sid: want[sid] for sid in shown}
+    assert sorted(shown.values()) == ["1", "1.1", "2", "2.1", "2.2", "2.2.1"]

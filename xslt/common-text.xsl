@@ -25,12 +25,19 @@
                           (every $c in $div/* satisfies ($c/self::head or $c/self::div[ed:empty-div(.)]))"/>
   </xsl:function>
 
+  <!-- "3.2": the place of the section and of each section around it among the sections beside it
+       that are not empty (what xsl:number level="multiple" counts), found by halving among them,
+       not by a test of every section before it (a diary of thousands of days) -->
   <xsl:function name="ed:section-number" as="xs:string" cache="yes">
     <xsl:param name="div" as="element()"/>
-    <xsl:variable name="n">
-      <xsl:number select="$div" level="multiple" count="div[not(ed:empty-div(.))]" format="1.1"/>
-    </xsl:variable>
-    <xsl:sequence select="string($n)"/>
+    <xsl:sequence select="string-join($div/ancestor-or-self::div[not(ed:empty-div(.))]
+                                      ! string(ed:count-before(ed:numbered-divs(..), .) + 1), '.')"/>
+  </xsl:function>
+
+  <!-- the sections of $parent that are numbered: those that are not empty, in order -->
+  <xsl:function name="ed:numbered-divs" as="element()*" cache="yes">
+    <xsl:param name="parent" as="node()"/>
+    <xsl:sequence select="$parent/div[not(ed:empty-div(.))]"/>
   </xsl:function>
 
   <xsl:function name="ed:section-title" as="xs:string" cache="yes">
