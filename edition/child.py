@@ -28,20 +28,27 @@ class Finished:
     output: str
 
 
-def _die_with_parent(parent: int):
-    prctl = None
-    if sys.platform.startswith("linux"):
-        try:
-            prctl = ctypes.CDLL(None).prctl     # looked up before the fork
-        except (OSError, AttributeError):
-            pass
+def _prctl():
+    """The C library's prctl (Linux), or None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None).prctl
+    except (OSError, AttributeError):
+        return None
 
-    def preexec() -> None:          # runs in the child, between fork and exec
-        if prctl is not None:
-            prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        if os.getppid() != parent:  # the parent died before prctl took effect
-            os._exit(1)
-    return preexec
+
+def _ask_kernel(prctl, parent: int, sig: int) -> None:
+    """*sig* for this process when *parent* dies (with *prctl*); exit at once if it is gone."""
+    if prctl is not None:
+        prctl(PR_SET_PDEATHSIG, sig, 0, 0, 0)
+    if os.getppid() != parent:      # the parent died before the kernel was asked
+        os._exit(1)
+
+
+def _die_with_parent(parent: int):
+    prctl = _prctl()                # looked up before the fork
+    return lambda: _ask_kernel(prctl, parent, signal.SIGKILL)     # in the child, before exec
 
 
 def kill_group(proc: subprocess.Popen) -> None:
@@ -79,13 +86,7 @@ def adopted() -> None:
 def die_with_parent(parent: int, sig: int) -> None:
     """Ask the kernel for *sig* when the process *parent* (this one's parent) dies; exit at once if
     it is already gone."""
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, sig, 0, 0, 0)
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:      # gone before the kernel was asked
-        os._exit(1)
+    _ask_kernel(_prctl(), parent, sig)
 
 
 def run(argv: list[str], timeout: float, started=None) -> Finished:
