@@ -59,8 +59,8 @@
     <!-- the elements of its name before it (not around it) in the same section: counted by halving
          among those of the section (ed:count-before), so that a text of thousands of paragraphs
          costs no more a paragraph than a short one -->
-    <xsl:variable name="peers" select="if ($block[self::p | self::ab | self::item | self::l | self::quote | self::note])
-                                       then key('ed:blocks-where', ed:element-where-key($block, $where), root($block))
+    <xsl:variable name="keyed" select="key('ed:blocks-where', ed:element-where-key($block, $where), root($block))"/>
+    <xsl:variable name="peers" select="if (exists($keyed)) then $keyed     (: it holds $block itself :)
                                        else root($block)//*[local-name() eq local-name($block)]
                                             [namespace-uri() eq namespace-uri($block)][ed:block-where(.) eq $where]"/>
     <xsl:variable name="around" select="$block/ancestor::*[local-name() eq local-name($block)]
