@@ -16,6 +16,14 @@ own (:func:`write`), never into the sources:
   not hyphenated (:func:`hyphenation_patterns`).
 - **PDF**: tagged (FOP's accessibility) and PDF/A-1a (embedded fonts, no
   transparency, the XMP metadata of the FO's fo:declarations).
+- **shaping**: FOP's complex scripts (the fonts' OpenType tables: bidi, joining, marks placed
+  on their letters, the forms a language asks for) only for a text that needs them
+  (:func:`needs_shaping`): a text right to left, in a script whose letters join or take vowel
+  signs, with combining marks, or in a language DejaVu draws apart (Serbian and Macedonian
+  Cyrillic, the Sami languages). Other texts are laid out with the fonts' kerning table alone,
+  a sixth faster (the bundled book: 0.68 -> 0.53 s in a warm FOP), and their PDF spells
+  out "fi", "ff", "fl" instead of joining them into one glyph: its text copies and is found
+  as it is written.
 """
 
 from __future__ import annotations
@@ -48,6 +56,36 @@ FAMILIES = ("DejaVu Serif", "DejaVu Sans")
 HYPHEN_DIRS = (Path("/usr/share/hyphen"),)
 #: the PDF profile FOP is asked for ("" for none); PDF/A-1a needs the tagged PDF
 PDF_PROFILE = "PDF/A-1a"
+
+
+#: languages whose letters DejaVu draws in forms of their own (its "locl" feature)
+LOCAL_FORMS = frozenset({"sr", "mk", "se", "smn", "sms", "sma", "smj", "sjd"})
+#: scripts laid out by shaping whatever their characters' classes (joining, reordering, stacking):
+#: Hebrew to N'Ko and the later Arabic blocks; the Indic scripts to Tibetan; Myanmar; Khmer and
+#: Mongolian; presentation forms of Hebrew and Arabic; the historic scripts of the SMP
+_SHAPED_RANGES = ((0x0590, 0x08FF), (0x0900, 0x0FFF), (0x1000, 0x109F), (0x1780, 0x18AF),
+                  (0xA800, 0xABFF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF), (0x10800, 0x1FFFF))
+#: zero width non-joiner and joiner: they steer shaping
+_JOINERS = frozenset("\u200c\u200d")
+#: the bidirectional classes of letters, digits and marks that make a text run right to left
+_RIGHT_TO_LEFT = frozenset({"R", "AL", "AN", "RLE", "RLO", "RLI"})
+
+
+def needs_shaping(chars: set[str] | str, languages=()) -> bool:
+    """Whether a text of *chars*, in *languages* (language codes), needs FOP's complex scripts: a
+    letter written right to left (or a mark that turns the direction), a combining mark, a joiner,
+    a character of a script that is shaped, or a language with forms of its own."""
+    if any((lang or "").lower().split("-")[0] in LOCAL_FORMS for lang in languages):
+        return True
+    for ch in set(chars):
+        point = ord(ch)
+        if point < 0x0300:
+            continue                    # Latin-1 and its extensions: nothing to shape
+        if (ch in _JOINERS or unicodedata.category(ch) in ("Mn", "Mc", "Me")
+                or unicodedata.bidirectional(ch) in _RIGHT_TO_LEFT
+                or any(lo <= point <= hi for lo, hi in _SHAPED_RANGES)):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -176,16 +214,20 @@ def _font(face: tuple[str, str, str], path: Path) -> str:
             f'<font-triplet name={quoteattr(family)} style="{style}" weight="{weight}"/></font>')
 
 
-def write(folder: Path, lang: str | None = None, *, tagged: bool = True, name: str = "fop.xconf") -> Setup:
+def write(folder: Path, lang: str | None = None, *, tagged: bool = True, name: str = "fop.xconf",
+          shaped: bool = True) -> Setup:
     """Write FOP's configuration *name* (and the hyphenation patterns for *lang*) into *folder*.
 
     Untagged, it is for a layout alone (FOP 2.8's area tree fails on a
     tagged document with links): the same fonts and patterns, no PDF profile.
+    Not *shaped*: FOP's complex scripts are off (see :func:`needs_shaping`).
     """
     fonts = "\n".join(_font(face, path) for face, path in font_files().items())
     hyphenation = lang if lang and hyphenation_patterns(lang, folder) else None
     mode = f"<pdf-a-mode>{escape(PDF_PROFILE)}</pdf-a-mode>" if tagged and PDF_PROFILE else ""
+    shaping = "" if shaped else '<complex-scripts disabled="true"/>\n'
     text = ('<?xml version="1.0" encoding="utf-8"?>\n<fop version="1.0">\n'
+            f"{shaping}"
             f"<accessibility>{'true' if tagged else 'false'}</accessibility>\n"
             f"<hyphenation-base>{escape(folder.as_uri())}/</hyphenation-base>\n"
             '<renderers><renderer mime="application/pdf">\n'

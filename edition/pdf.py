@@ -217,10 +217,18 @@ def printed_text(root: etree._Element):
             yield el.getparent(), el.tail
 
 
-def missing_glyphs(root: etree._Element) -> list[Missing]:
+def printed_chars(root: etree._Element) -> set[str]:
+    """The characters the PDF prints (:func:`printed_text`), each once."""
+    return set("".join(t for _, t in printed_text(root)))
+
+
+def missing_glyphs(root: etree._Element, printed: set[str] | None = None) -> list[Missing]:
+    """The characters the PDF's fonts lack, each with its count and the id nearest its first place
+    (*printed*: the characters the PDF prints, read from *root* if not given)."""
     chars: dict[str, Missing] = {}
-    text = "".join(t for _, t in printed_text(root))
-    lacking = set(fop_config.missing(set(text)))
+    if printed is None:
+        printed = printed_chars(root)
+    lacking = set(fop_config.missing(printed))
     if not lacking:
         return []
     for el, piece in printed_text(root):
@@ -299,18 +307,25 @@ def _parse(fo: bytes, where: str | Path | None) -> etree._Element:
         raise EditionError(f"FOP: the FO is not well-formed: {exc.msg}", where, line) from None
 
 
-def _configure(root: etree._Element, folder: Path | None = None) -> tuple[fop_config.Setup, Path]:
+def _configure(root: etree._Element, folder: Path | None = None,
+               chars: set[str] | None = None) -> tuple[fop_config.Setup, Path]:
     """FOP's configurations, tagged (PDF) and not (pass 1's layout), in this process's folder
-    (the same files for every document of a language: FOP's worker keeps one FopFactory for
-    each); without patterns for the text's language nothing is hyphenated."""
+    (the same files for every document of a language and a way of laying out its script: FOP's
+    worker keeps one FopFactory for each); without patterns for the text's language nothing is
+    hyphenated; FOP's complex scripts only for a text that needs them (*chars*: the characters
+    the PDF prints, read from *root* if not given; :func:`edition.fop_config.needs_shaping`)."""
     hyphenated = root.xpath("//@hyphenate[. = 'true']")
     lang = (root.get("language") or "").lower() if hyphenated else None
-    folder, suffix = folder or fopclient.folder(), re.sub(r"[^a-z]", "", lang or "") or "none"
-    setup = fop_config.write(folder, lang, name=f"fop-{suffix}.xconf")
+    if chars is None:
+        chars = printed_chars(root)
+    shaped = fop_config.needs_shaping(chars, {str(v) for v in root.xpath("//@language")})
+    folder = folder or fopclient.folder()
+    suffix = (re.sub(r"[^a-z]", "", lang or "") or "none") + ("" if shaped else "-plain")
+    setup = fop_config.write(folder, lang, name=f"fop-{suffix}.xconf", shaped=shaped)
     if hyphenated and setup.hyphenation is None:
         for attr in hyphenated:
             attr.getparent().set("hyphenate", "false")
-    layout = fop_config.write(folder, lang, tagged=False, name=f"layout-{suffix}.xconf")
+    layout = fop_config.write(folder, lang, tagged=False, name=f"layout-{suffix}.xconf", shaped=shaped)
     return setup, layout.path
 
 
@@ -352,9 +367,10 @@ def render(fo: bytes | Path, pdf_path: str | Path, *, name: str | Path | None = 
             raise EditionError(exc.strerror or str(exc), name) from None
     fop_command()
     root = _parse(fo, name)
+    printed = printed_chars(root)
     with tempfile.TemporaryDirectory(prefix="edition-fop-") as tmp:
         folder = Path(tmp)
-        setup, layout = _configure(root)
+        setup, layout = _configure(root, chars=printed)
         result = Rendered(b"", hyphenation=setup.hyphenation)
         indexed = bool(page_lists(root)) and bool(root.xpath(f"fo:page-sequence[@id = '{TEXT_SEQUENCE}']",
                                                              namespaces=NS))
@@ -373,7 +389,7 @@ def render(fo: bytes | Path, pdf_path: str | Path, *, name: str | Path | None = 
                 output = run_fop(setup.path, final, Path(out), where=name, timeout=timeout)
             if out.stat().st_size == 0:
                 raise EditionError(f"FOP: {fop_error(output)}", name)
-        result.missing = missing_glyphs(root)
+        result.missing = missing_glyphs(root, printed)
         result.warnings, extra = _glyph_warnings(fop_warnings(output), result.missing)
         result.missing += extra
     return result

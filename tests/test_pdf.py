@@ -261,6 +261,49 @@ def test_a_language_without_patterns_is_not_hyphenated(tmp_path):
         assert setup.hyphenation == "en" and root.find(f"{FO}flow").get("hyphenate") == "true"
 
 
+@pytest.mark.parametrize("text, languages, shaped", [
+    ("Jukums Vācietis, Łódź, Dowbor-Muśnicki: fifty riflemen", {"lv", "pl"}, False),
+    (GREEK + " Михаил Муравьёв", {"grc", "ru"}, False),
+    ("Ottoman records: \u0633\u0644\u0627\u0645", {"en"}, True),          # Arabic: letters join
+    ("a gloss in Hebrew: \u05e9\u05dc\u05d5\u05dd", {"en"}, True),         # right to left
+    ("\u0928\u092e\u0938\u094d\u0924\u0947", {"hi"}, True),              # Devanagari
+    ("Lithuanian q\u0307 with a dot above", {"lt"}, True),                # a combining mark left after NFC
+    ("\u200fa mark that turns the direction", {"en"}, True),
+    ("Sveta Gora", {"en", "sr"}, True),                                   # Serbian: forms of its own
+    ("Sámi", {"se-NO"}, True),
+    ("", set(), False),
+])
+def test_complex_scripts_are_for_texts_that_need_them(text, languages, shaped):
+    assert fop_config.needs_shaping(text, languages) is shaped
+
+
+def test_a_text_without_shaping_gets_a_configuration_of_its_own(tmp_path):
+    """FOP's complex scripts are off for a Latin text (a file of its own: the worker keeps a
+    FopFactory for each), on when a passage needs them or a block is in such a language."""
+    try:
+        fop_config.font_files()
+    except Exception as exc:                                  # noqa: BLE001
+        pytest.skip(str(exc))
+
+    def configured(body: str, folder: str):
+        root = etree.fromstring(f'<fo:root xmlns:fo="{FO_NS}" language="en"><fo:flow>{body}</fo:flow></fo:root>')
+        (tmp_path / folder).mkdir()
+        setup, layout = pdf._configure(root, tmp_path / folder)
+        confs = [etree.parse(str(p)).getroot() for p in (setup.path, layout)]
+        return setup.path.name, [c.find("complex-scripts") is not None for c in confs]
+
+    plain, off = configured(f"<fo:block>{NAMES} {GREEK}</fo:block>", "latin")
+    assert off == [True, True] and etree.parse(str(tmp_path / "latin" / plain)).find(
+        "complex-scripts").get("disabled") == "true"
+    hebrew, off = configured("<fo:block>\u05e9\u05dc\u05d5\u05dd</fo:block>", "hebrew")
+    assert off == [False, False] and hebrew != plain
+    _, off = configured('<fo:block language="sr">Sveta Gora</fo:block>', "serbian")
+    assert off == [False, False]
+    # in the metadata only (not printed): no shaping
+    _, off = configured("<fo:declarations>\u05e9\u05dc\u05d5\u05dd</fo:declarations><fo:block>Mitau</fo:block>", "meta")
+    assert off == [True, True]
+
+
 # -- [print] paper in edition.toml ----------------------------------------------------------
 
 def _edition_toml(tmp_path, extra: str) -> Path:

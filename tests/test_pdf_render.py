@@ -151,6 +151,14 @@ def test_a_tagged_pdf_a_with_embedded_subset_fonts_and_metadata(chronicle):
     assert all("+DejaVu" in name for name in fonts)        # subsets ("ABCDEF+DejaVuSerif") of DejaVu only
 
 
+def test_a_text_that_needs_no_shaping_prints_its_letters_not_ligatures(book):
+    """Laid out without FOP's complex scripts (edition.fop_config.needs_shaping), "fi" and "ff"
+    are two letters in the PDF, not one glyph: its text copies and is found as it is written."""
+    text = book.text()
+    assert "fi" in text
+    assert not [ch for ch in text if 0xFB00 <= ord(ch) <= 0xFB06]
+
+
 def test_the_index_cites_exactly_the_pages_of_the_mentions(book):
     """For every entry: every cited page holds one of its mentions, and every page holding one is
     cited. The mentions' pages are read from the PDF: each name is a link to its entry."""
