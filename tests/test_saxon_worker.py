@@ -192,3 +192,41 @@ def test_the_fo_worker_starts_late_only_for_a_long_text(edition_dir, monkeypatch
     result = run_cli("build", "--no-pdf", "--no-search", "source/bergen.txt")
     assert result.exit_code == 0, result.output
     assert seen == [["html"] if late else ["fo", "html"]]
+
+
+ECHO = """
+import hashlib, json, sys, time
+time.sleep(float(sys.argv[1]))              # a worker still starting: it reads nothing meanwhile
+inp, out = sys.stdin.buffer, sys.stdout.buffer
+for line in iter(inp.readline, b""):
+    head = json.loads(line)
+    data = hashlib.sha256(inp.read(head["size"])).hexdigest().encode()
+    for _ in head["calls"]:
+        out.write(json.dumps({"ok": True, "size": len(data)}).encode() + b"\\n" + data)
+        out.flush()
+"""
+
+
+def test_a_text_is_given_to_a_worker_that_does_not_read_yet_without_waiting_for_it(monkeypatch):
+    """A text larger than the pipe holds is written by a thread: the build goes on (its checks)
+    while the worker starts or compiles; the worker gets every text whole and in order."""
+    import hashlib
+    import sys
+    import time
+
+    from edition import child, saxonclient
+
+    start = child.start
+    monkeypatch.setattr(saxonclient.child, "start", lambda argv, **kw: start(
+        [sys.executable, "-c", ECHO, "1.5"], **{k: v for k, v in kw.items() if k != "ours"}))
+    worker = saxonclient.SaxonWorker(Path("."), compile=())
+    try:
+        texts = [bytes([n]) * (3 << 20) for n in (1, 2)]      # 3 MB each: far more than a pipe
+        began = time.monotonic()
+        replies = [r for text in texts for r in worker.submit(text, [("html", {}), ("fo", {})])]
+        assert time.monotonic() - began < 1.0
+        assert [r.result() for r in replies] == [hashlib.sha256(t).hexdigest().encode()
+                                                 for t in texts for _ in range(2)]
+    finally:
+        worker.close()
+    assert worker.proc.wait(5) is not None          # and it ends with close()
