@@ -231,8 +231,13 @@ class OutputFolder:
 
 
 #: an id the stylesheets make with generate-id() (common.xsl: occ-, sec-): Saxon's "d" + the
-#: number of the document in its processor + "e" + the node's number in the document
-GENERATED_ID = re.compile(rb"(?<=[\"'#])(occ|sec)-d(\d+)e(?=\d)")
+#: number of the document in its processor + "e" + the node's number in the document, in an
+#: attribute (after a quote) or a link (after "#"). Found by its middle, "-dNe": a pattern that
+#: begins with a literal is searched for at C speed (the whole pattern with its lookbehind tried
+#: at every byte took 0.04 s of the bundled HTML's 1.7 MB, now 0.003 s)
+_ID_MIDDLE = re.compile(rb"-d(\d+)e(?=\d)")
+_ID_KINDS = (b"occ", b"sec")
+_ID_OPENERS = (b'"', b"'", b"#")
 
 
 def stable_ids(data: bytes) -> bytes:
@@ -243,6 +248,9 @@ def stable_ids(data: bytes) -> bytes:
     numbers: dict[bytes, bytes] = {}
 
     def renumber(match: re.Match) -> bytes:
-        number = numbers.setdefault(match.group(2), str(len(numbers) + 1).encode())
-        return match.group(1) + b"-d" + number + b"e"
-    return GENERATED_ID.sub(renumber, data)
+        at = match.start()
+        if data[at - 3:at] not in _ID_KINDS or data[at - 4:at - 3] not in _ID_OPENERS:
+            return match.group(0)           # "-d3e4" in a text, not an id
+        number = numbers.setdefault(match.group(1), str(len(numbers) + 1).encode())
+        return b"-d" + number + b"e"
+    return _ID_MIDDLE.sub(renumber, data)

@@ -230,3 +230,37 @@ def test_a_text_is_given_to_a_worker_that_does_not_read_yet_without_waiting_for_
     finally:
         worker.close()
     assert worker.proc.wait(5) is not None          # and it ends with close()
+
+
+# -- the generated ids of a page, renumbered (edition.outputs.stable_ids) -------------------
+
+def _stable_by_rule(data: bytes) -> bytes:
+    """The rule written plainly: every occ-/sec- id after a quote or "#", its document number
+    counted from 1 in the order the numbers first occur."""
+    import re
+
+    numbers: dict[bytes, bytes] = {}
+    return re.sub(rb"(?<=[\"'#])(occ|sec)-d(\d+)e(?=\d)", lambda m: m.group(1) + b"-d" + numbers.setdefault(
+        m.group(2), str(len(numbers) + 1).encode()) + b"e", data)
+
+
+def test_generated_ids_are_numbered_from_one_in_the_order_their_documents_first_occur():
+    page = (b'<a id="occ-d7e12" href="#sec-d7e3">x-d7e5</a><b data-x=\'occ-d3e9\'>'
+            b'<a href="#occ-d7e40">occ-d9e1 "occ-d9ex" "toc-d9e1" "sec-d3e2"</a>')
+    assert stable_ids(page) == (b'<a id="occ-d1e12" href="#sec-d1e3">x-d7e5</a><b data-x=\'occ-d2e9\'>'
+                                b'<a href="#occ-d1e40">occ-d9e1 "occ-d9ex" "toc-d9e1" "sec-d2e2"</a>')
+
+
+def test_generated_ids_follow_the_plain_rule_on_any_text():
+    from hypothesis import given, settings, strategies as st
+
+    pieces = st.sampled_from([b'"', b"'", b"#", b"occ", b"sec", b"toc", b"-d", b"e", b"1", b"2", b"37",
+                              b"x", b" ", b"-", b"d", b"<a>"])
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(pieces, max_size=40))
+    def check(parts):
+        data = b"".join(parts)
+        assert stable_ids(data) == _stable_by_rule(data)
+
+    check()
