@@ -72,13 +72,16 @@ class Builder:
 
     def close(self) -> None:
         """End what the Builder started beside the build (Saxon's workers, the truecaser's and the
-        recogniser's processes)."""
+        recogniser's processes): all killed at once, then each ended."""
+        from .child import signal_groups
+
+        helpers = [h for h in (self.truecaser, self.recogniser) if h is not None]
+        signal_groups([*self.transforms.processes(), *(h.proc for h in helpers if h.proc is not None)])
         try:
             self.transforms.close()
         finally:
-            for helper in (self.truecaser, self.recogniser):
-                if helper is not None:
-                    helper.close()
+            for helper in helpers:
+                helper.close()
 
     @property
     def validator(self):

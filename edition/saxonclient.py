@@ -167,6 +167,10 @@ class Transforms:
         """The workers, each once (one may make both outputs)."""
         return list({id(w): w for w in self.workers.values()}.values())
 
+    def processes(self) -> list[subprocess.Popen]:
+        """The worker processes, while they run."""
+        return [w.proc for w in self._distinct()]
+
     def close(self) -> None:
         workers, self.workers = self._distinct(), {}
         for worker in workers:

@@ -64,3 +64,23 @@ def test_a_child_started_otherwise_is_left_alone():
     done = subprocess.run([sys.executable, "-c", "from edition.child import adopted; adopted(); print('on')"],
                           env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.strip() == "on"
+
+
+def test_helpers_are_killed_together_with_their_groups_then_reaped():
+    """signal_groups kills every helper's group (a grandchild too) without waiting for one to be
+    gone before the next; kill_group then reaps each."""
+    from edition import child
+
+    grand = "import subprocess, sys, time; p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(120)']); print(p.pid, flush=True); time.sleep(120)"
+    procs = [child.start([sys.executable, "-c", grand], stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    grandchildren = [int(p.stdout.readline()) for p in procs]
+    child.signal_groups(procs)
+    child.signal_groups(procs)                  # again: a group already gone is no error
+    for proc in procs:
+        child.kill_group(proc)
+        assert proc.returncode == -signal.SIGKILL
+        proc.stdout.close()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(map(_alive, grandchildren)):
+        time.sleep(0.05)
+    assert not any(map(_alive, grandchildren))
