@@ -18,8 +18,18 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import EditionError
-from .pdf import FOP_MISSING, FOP_TIMEOUT, fop_command, render  # noqa: F401  (FO -> PDF lives in pdf.py)
 from .xmlio import serialize_without_doctype
+
+#: what this module gives of edition.pdf (FO -> PDF lives there), imported when first asked for: a
+#: build without a PDF, a Saxon worker, need none of it
+_FROM_PDF = ("FOP_MISSING", "FOP_TIMEOUT", "fop_command", "render")
+
+
+def __getattr__(name: str):
+    if name in _FROM_PDF:
+        from . import pdf
+        return getattr(pdf, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 XSLT_DIR = Path(__file__).resolve().parents[1] / "xslt"
 
@@ -172,7 +182,7 @@ class Transformer:
 # -- FO -> PDF ---------------------------------------------------------------------------
 
 def render_pdf(fo_path: str | os.PathLike, pdf_path: str | os.PathLike,
-               timeout: int = FOP_TIMEOUT):
+               timeout: int | None = None):
     """Render an XSL-FO file to PDF with Apache FOP, writing through a temporary file.
 
     An FO made by fo.xsl is laid out so that its index cites the page of every
@@ -182,7 +192,9 @@ def render_pdf(fo_path: str | os.PathLike, pdf_path: str | os.PathLike,
     edition process (:mod:`edition.child`): killed on Ctrl-C, SIGTERM or a
     timeout, and by the kernel when the parent dies.
     """
+    from .pdf import FOP_TIMEOUT, render
+
     fo_path = Path(fo_path)
     if not fo_path.is_file():
         raise EditionError("no such file", fo_path)
-    return render(fo_path, Path(pdf_path), timeout=timeout)
+    return render(fo_path, Path(pdf_path), timeout=FOP_TIMEOUT if timeout is None else timeout)

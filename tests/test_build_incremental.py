@@ -217,6 +217,18 @@ def test_a_rebuild_with_nothing_changed_loads_nothing_heavy(edition_dir):
     assert "HEAVY []" in done.stderr, done.stderr
 
 
+def test_a_build_without_the_pdf_loads_nothing_of_the_pdf(edition_dir):
+    """No FOP, no PDF module, and not xml.sax.saxutils (urllib, http.client: 20-30 ms of a start)."""
+    probe = ("import atexit, sys\nfrom edition.cli import main\ndef loaded():\n"
+             "    pdf = [m for m in sys.modules if m in ('edition.pdf', 'edition.fop_config', 'edition.fopclient',"
+             " 'xml.sax.saxutils', 'http.client') or m.split('.')[0] == 'jpype']\n"
+             "    print('PDF', sorted(pdf), file=sys.stderr)\natexit.register(loaded)\nmain()\n")
+    done = subprocess.run([sys.executable, "-c", probe, "build", "--no-pdf", "--force", "--no-search"],
+                          capture_output=True, text=True, cwd=edition_dir, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "PDF []" in done.stderr, done.stderr
+
+
 def _no_conversion(monkeypatch):
     """Make a conversion in this process fail loudly: the build must read its TEI back."""
     from edition import pipeline
