@@ -55,7 +55,8 @@ def regularise(root: etree._Element, ctx: Context) -> Counter:
     todo = list(blocks(root))
     texts = [text_of(b) for b in todo]
     done: Counter = Counter()
-    if not damaged_document(texts):
+    # (answers from the truecaser beside: found damaged already, on the same texts)
+    if ctx.truecased is None and not damaged_document(texts):
         return done
     reading = Reading(ctx.register, letters_lost=lost_letters(texts), truecased=ctx.truecased)
     found = [block_words(block, reading) for block in todo]
