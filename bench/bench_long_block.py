@@ -6,7 +6,9 @@ Writes invented letters (a colonial town's news, capitalised: names, places, dat
 sentence) as ONE line of each size given (default 48, 96, 192 and 384 kB), converts each in a
 fresh `edition convert` process outside any edition, as a user runs it, and prints the seconds
 and the seconds per 100 kB: constant when the time is linear in the block's length. The same
-text with a line break after every sentence is timed beside it (many short blocks).
+text with a line break after every sentence is timed beside it (many short blocks), and so is
+`edition annotate` of the converted block (re-annotation: every suggestion of the passes checked
+against the names, dates and readings already there).
 """
 
 from __future__ import annotations
@@ -34,23 +36,35 @@ def text_of(size: int, lines: bool) -> str:
     return ("\n" if lines else " ").join(out) + "\n"
 
 
-def convert(path: Path) -> float:
+def edition(path: Path, *args: str) -> float:
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "from edition.cli import main; main()", "convert", str(path),
-                    "-o", str(path.with_suffix(".xml")), "--force"], check=True, cwd=path.parent,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run([sys.executable, "-c", "from edition.cli import main; main()", *args], check=True,
+                   cwd=path.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - t0
 
 
+def convert(path: Path) -> float:
+    return edition(path, "convert", str(path), "-o", str(path.with_suffix(".xml")), "--force")
+
+
+def annotate(path: Path) -> float:
+    """`edition annotate` of the TEI :func:`convert` made of *path*."""
+    tei = path.with_suffix(".xml")
+    return edition(path, "annotate", str(tei), "-o", str(tei.with_suffix(".again.xml")))
+
+
 def main(sizes: list[int]) -> None:
-    print(f"{'size':>8} {'one block':>10} {'per 100 kB':>11} {'one line a sentence':>20}")
+    print(f"{'size':>8} {'one block':>10} {'per 100 kB':>11} {'one line a sentence':>20} "
+          f"{'annotate the block':>19} {'per 100 kB':>11}")
     with tempfile.TemporaryDirectory() as tmp:
         for kb in sizes:
             one, many = Path(tmp) / f"one-{kb}.txt", Path(tmp) / f"many-{kb}.txt"
             one.write_text(text_of(kb * 1000, False), encoding="utf-8")
             many.write_text(text_of(kb * 1000, True), encoding="utf-8")
             t_one, t_many = convert(one), convert(many)
-            print(f"{kb:>5} kB {t_one:>9.2f}s {t_one / kb * 100:>10.2f}s {t_many:>19.2f}s", flush=True)
+            t_again = annotate(one)
+            print(f"{kb:>5} kB {t_one:>9.2f}s {t_one / kb * 100:>10.2f}s {t_many:>19.2f}s "
+                  f"{t_again:>18.2f}s {t_again / kb * 100:>10.2f}s", flush=True)
 
 
 if __name__ == "__main__":

@@ -157,3 +157,35 @@ def test_the_check_sees_what_annotate_must_not_do(documents, damage):
         name.tag = T + "placeName"
     with pytest.raises(AssertionError):
         check_kept(root, before)
+
+
+# -- what a suggestion clashes with (edition.annotate.apply.Existing) ------------------------
+
+def _clashes_by_rule(kind: str, start: int, end: int, markup) -> bool:
+    """The rule written plainly: markup of the suggestion's kind that overlaps it; where either
+    is empty (a gap), touching counts."""
+    for k, a, b, _ in markup:
+        if k != kind:
+            continue
+        if (a <= end and start <= b) if (start == end or a == b) else (a < end and start < b):
+            return True
+    return False
+
+
+RANGE = st.tuples(st.integers(0, 60), st.integers(0, 8)).map(lambda t: (t[0], t[0] + t[1]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["name", "date", "reading"]), RANGE), max_size=25),
+       st.lists(st.tuples(st.sampled_from(["name", "date", "reading"]), RANGE), min_size=1, max_size=25))
+def test_a_suggestion_clashes_exactly_where_the_plain_rule_says(markup, suggestions):
+    from types import SimpleNamespace
+
+    from edition.annotate.apply import Existing
+
+    el = etree.Element(T + "persName")
+    rows = [(kind, a, b, el) for kind, (a, b) in markup]
+    index = Existing(rows)
+    for kind, (a, b) in suggestions:
+        s = SimpleNamespace(kind=kind, start=a, end=b)
+        assert index.clashes(s) is _clashes_by_rule(kind, a, b, rows), (kind, a, b, markup)

@@ -11,13 +11,14 @@ with a register entry gets that ``@ref`` (linked).
 from __future__ import annotations
 
 import datetime as _dt
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from .. import T
 from ..reading.encode import encode
-from ..selection import Span
+from ..selection import RangeIndex, Span
 from ..spans import element_spans, wrap
 from .record import KIND_OF_TAG, Record, context, is_machine
 from .suggest import Suggestion
@@ -42,30 +43,48 @@ class Outcome:
         return bool(self.added)
 
 
-def _existing(block: etree._Element) -> list[tuple[str, int, int, etree._Element]]:
-    return [(KIND_OF_TAG[el.tag], s, e, el) for el, s, e in element_spans(block) if el.tag in KIND_OF_TAG]
+def existing(block: etree._Element) -> "Existing":
+    """The markup of *block* as it is now, for the suggestions to be checked against."""
+    return Existing([(KIND_OF_TAG[el.tag], a, b, el) for el, a, b in element_spans(block)
+                      if el.tag in KIND_OF_TAG])
 
 
-def _clashes(s: Suggestion, existing) -> bool:
-    for kind, a, b, _ in existing:
-        if kind != s.kind:
-            continue
-        if s.start == s.end or a == b:
-            if a <= s.end and s.start <= b:
-                return True
-        elif a < s.end and s.start < b:
-            return True
-    return False
+class Existing:
+    """The markup of one block that was there before this run, by kind, asked for every suggestion
+    of the block whether it clashes (in O(log n): a long block without paragraphs holds thousands
+    of names) and which machine name it would link."""
 
+    def __init__(self, markup):
+        """*markup*: (kind, start, end, element) of every element of a kind (:func:`existing`)."""
+        spans: dict[str, list[tuple[int, int]]] = {}
+        self.exact: dict[tuple[int, int, object], list[etree._Element]] = {}
+        for kind, a, b, el in markup:
+            spans.setdefault(kind, []).append((a, b))
+            self.exact.setdefault((a, b, el.tag), []).append(el)
+        #: kind -> (the ranges that hold text, the places of the empty ones, sorted)
+        self.kinds = {kind: (RangeIndex([r for r in ranges if r[0] < r[1]]),
+                             sorted(a for a, b in ranges if a == b)) for kind, ranges in spans.items()}
 
-def _link(s: Suggestion, existing) -> etree._Element | None:
-    """The machine name without @ref over exactly the words of *s* (same element), if *s* links it."""
-    if s.kind != "name" or not s.attrib.get("ref"):
-        return None
-    for kind, a, b, el in existing:
-        if (a, b) == (s.start, s.end) and el.tag == s.tag and is_machine(el) and not el.get("ref"):
-            return el
-    return None
+    def clashes(self, s: Suggestion) -> bool:
+        """Whether *s* overlaps markup of its kind; where either is empty (a gap), touching it is
+        overlapping it."""
+        if s.kind not in self.kinds:
+            return False
+        ranges, empty = self.kinds[s.kind]
+        if bisect_right(empty, s.end) > bisect_left(empty, s.start):
+            return True                         # an empty one at s.start .. s.end
+        if s.start == s.end:
+            i = bisect_right(ranges.starts, s.end)
+            return i > 0 and ranges.reach[i - 1] >= s.start
+        return ranges.overlaps(s.start, s.end)
+
+    def link(self, s: Suggestion) -> etree._Element | None:
+        """The machine name without @ref over exactly the words of *s* (same element), if *s*
+        links it."""
+        if s.kind != "name" or not s.attrib.get("ref"):
+            return None
+        return next((el for el in self.exact.get((s.start, s.end, s.tag), ())
+                     if is_machine(el) and not el.get("ref")), None)
 
 
 def _set_ref(el: etree._Element, s: Suggestion) -> None:
@@ -104,17 +123,19 @@ def _place(s: Suggestion) -> etree._Element | None:
 def apply(suggestions: list[Suggestion], record: Record) -> Outcome:
     """Apply *suggestions* (in their order) to the document their blocks belong to."""
     out = Outcome()
-    existing: dict[etree._Element, list] = {}
+    blocks: dict[etree._Element, Existing] = {}
     refused = record.refused
     rejected = {r.get("fingerprint") for r in record.rejected}
     for s in suggestions:
-        before = existing.setdefault(s.block, _existing(s.block))
-        target = _link(s, before)
+        before = blocks.get(s.block)
+        if before is None:          # read once a block: the markup there before this run
+            before = blocks[s.block] = existing(s.block)
+        target = before.link(s)
         if target is not None:
             _set_ref(target, s)
             out.added.append(Added(s, target, "linked"))
             continue
-        if _clashes(s, before):
+        if before.clashes(s):
             continue
         if s.fingerprint in refused:
             out.refused += 1

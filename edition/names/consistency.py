@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..selection import RangeIndex, Span, overlaps_any, select
+from ..selection import RangeIndex, Span, select
 from . import context, cues, places
 from .match import Matcher
 from .model_source import SOURCE as MODEL_SOURCE
@@ -48,7 +48,7 @@ def acronyms(doc: DocumentNames, found: list[Span]) -> list[Span]:
             continue
         b = doc.blocks[f.block]
         hit = cues.acronym_after(b.low, f.start, f.end)
-        if hit and not overlaps_any(*hit, b.protected):
+        if hit and not b.guard.overlaps(*hit):
             out.append(replace(f, start=hit[0], end=hit[1], cert="low", source="acronym",
                                text=b.text[hit[0]:hit[1]]))
     return found + [a for a in out if not any(f.block == a.block and f.overlaps(a.start, a.end)

@@ -22,6 +22,7 @@ lists those without a register id.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from lxml import etree
 
@@ -29,7 +30,7 @@ from .. import lexicon as lexicon_mod
 from .. import spans
 from ..ner.features import is_cased
 from ..register import KIND_OF_NAME
-from ..selection import Span, select
+from ..selection import RangeIndex, Span, select
 from . import consistency, patterns, resolve
 from .sources import RULE_SOURCES, SOURCES
 from .cache import index_and_matcher
@@ -52,6 +53,12 @@ class Block:
     spans: list[Span] = field(default_factory=list)   # the selection, in text order
     memo: dict = field(default_factory=dict)          # what rows derive once per block
     index: int = 0                                    # its place among the document's blocks
+
+    @cached_property
+    def guard(self) -> RangeIndex:
+        """The existing names, asked whether a span overlaps one (in O(log n): a long block of a
+        hand-edited file holds thousands)."""
+        return RangeIndex(self.protected)
 
 
 def _load_blocks(root: etree._Element, matcher: Matcher) -> list[Block]:

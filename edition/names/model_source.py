@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from ..ner import recognise
 from ..resp import resp
-from ..selection import Span, cert_of_score, overlaps_any, select
+from ..selection import Span, cert_of_score, select
 from .english import is_english_word
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -62,7 +62,7 @@ def model_candidates(block: Block, doc: DocumentNames) -> list[Span]:
     out = []
     found = doc.beside.get(block.index, block.text) if doc.beside is not None else None
     for m in found if found is not None else recognise.mentions(block.text, cased):
-        if overlaps_any(m.start, m.end, block.protected) or _yields(m, taken, starts):
+        if block.guard.overlaps(m.start, m.end) or _yields(m, taken, starts):
             continue
         if not cased and m.score < MIN_WORD_SCORE and is_english_word(block.low[m.start:m.end]):
             continue

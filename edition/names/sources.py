@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..selection import RangeIndex, Span, overlaps_any, select
+from ..selection import RangeIndex, Span, select
 from . import context, cues, given, honorifics, orgs, patterns, places
 from .model_source import model_candidates
 from .resolve import REGISTER_SOURCE
@@ -59,7 +59,7 @@ def register_matches(b: Block, doc: DocumentNames) -> list[Span]:
     organizations and the gazetteer's places, which point to no entry), the longest of
     overlapping forms first. A person's name that is part of a thing's ("the nobel
     prize", "the cult of napoleon", "the goethe institute") is not the person."""
-    free = [m for m in b.matches if not overlaps_any(m.start, m.end, b.protected)]
+    free = [m for m in b.matches if not b.guard.overlaps(m.start, m.end)]
     chosen = select(Span(m.start, m.end, doc.index.lookup(m.form)[0].kind, REGISTER_SOURCE, data=m.form)
                     for m in free)
     out = []
@@ -124,7 +124,7 @@ def rule_spans(b: Block, spans: list[Span]) -> list[Span]:
     ("ada lovelace building") becomes the thing, or nothing."""
     out = []
     for c in spans:
-        if overlaps_any(c.start, c.end, b.protected):
+        if b.guard.overlaps(c.start, c.end):
             continue
         if c.kind == "person":
             thing = context.thing_after_person(b.tokens, c.start, c.end)

@@ -15,7 +15,7 @@ from lxml import etree
 from .. import T
 from ..resp import resp
 from ..dates.find import DateFinder
-from ..selection import Span, overlaps_any, tei_attributes
+from ..selection import RangeIndex, Span, tei_attributes
 from ..spans import blocks, element_spans, segments, text_of, wrap
 from . import Context
 
@@ -45,9 +45,9 @@ def mark_dates(root: etree._Element, ctx: Context) -> None:
         if _inside_date(block):
             continue
         text = text_of(block)
-        taken = _existing_dates(block)
+        taken = RangeIndex(_existing_dates(block))
         found = [f for f in finder.scan(text, heading=block.tag in HEADING_TAGS)
-                 if not overlaps_any(f.start, f.end, taken)]
+                 if not taken.overlaps(f.start, f.end)]
         if not found:
             continue
         with segments(block) as segs:   # the strings cut are written into the block at the end
