@@ -84,11 +84,13 @@ class Validator:
         positions = Positions(tree, source)
         hints = Hints(tree, self.register)
         diagnostics = []
+        places: dict = {}               # the siblings' positions, for every path of this check
         for f in failures:
             line, col = positions.of(f.element, f.attribute)
             diagnostics.append(Diagnostic(
                 f.severity, name, line, col, f.message, f.rule,
-                xpath_of(f.element) + (f"/@{_display(f.attribute)}" if f.attribute else "") if f.element is not None
+                xpath_of(f.element, places) + (f"/@{_display(f.attribute)}" if f.attribute else "")
+                if f.element is not None
                 else None, hints.hint(f.rule, f.element), (id(f.element), _local(f.attribute))))
         covered = {d.subject for d in diagnostics if d.subject[1]}
         explained = {element for element, attribute in covered}
@@ -100,7 +102,7 @@ class Validator:
             line, col = positions.of(g.element, g.attribute)
             diagnostics.append(Diagnostic(
                 ERROR, name, line, col, g.message, g.rule,
-                xpath_of(g.element) + (f"/@{g.attribute}" if g.attribute else ""), g.hint,
+                xpath_of(g.element, places) + (f"/@{g.attribute}" if g.attribute else ""), g.hint,
                 (id(g.element), _local(g.attribute))))
         return sorted(diagnostics, key=sort_key)
 

@@ -1,7 +1,8 @@
-"""The rules stylesheet selects each pattern's contexts by key and skips the skeleton's empty
-walks (edition/validation/rules.py): its report is the one lxml's ordinary compilation of the
-same Schematron gives, failure for failure and in the same order, and a schema of its own
-still compiles."""
+"""The rules stylesheet selects each pattern's contexts by key, skips the skeleton's empty
+walks and hands each failure's element to Python instead of writing its path
+(edition/validation/rules.py): its report is the one lxml's ordinary compilation of the
+same Schematron gives, failure for failure, in the same order and at the same nodes, and a
+schema of its own still compiles."""
 
 from __future__ import annotations
 
@@ -37,9 +38,38 @@ def _plain_report(schema: Path, tree) -> list[tuple]:
     return _failures(validator.validation_report)
 
 
-def _failures(report) -> list[tuple]:
-    return [(node.get("id"), node.get("role"), node.get("location"), "".join(node.itertext()))
+def _failures(report, tree=None, placed=None) -> list[tuple]:
+    """(id, role, location, text) of every failure; with *tree*, the location as the node it
+    points to (its path in the tree, and the attribute): an XPath, or "#N" of *placed*."""
+    return [(node.get("id"), node.get("role"),
+             node.get("location") if tree is None else _node_at(tree, node, placed),
+             "".join(node.itertext()))
             for node in report.iter(SVRL + "failed-assert", SVRL + "successful-report")]
+
+
+def _node_at(tree, failure, placed) -> tuple:
+    location = failure.get("location")
+    if location.startswith("#"):
+        number, _, attribute = location[1:].partition("/@")
+        return tree.getpath(placed[int(number)]), attribute or None
+    if location.startswith("/@"):       # the skeleton's path of an attribute: its element by position
+        index = failure.findtext(SVRL + "diagnostic-reference[@diagnostic='element-index']")
+        return tree.getpath(list(tree.getroot().iter(etree.Element))[int(index)]), location[2:]
+    found = tree.xpath(location)[0]
+    if isinstance(found, etree._Element):
+        return tree.getpath(found), None
+    return tree.getpath(found.getparent()), etree.QName(found.attrname).localname
+
+
+def _ours(rules: Rules, tree) -> list[tuple]:
+    rules.placed = []
+    return _failures(rules.validator(tree), tree, rules.placed)
+
+
+def _plain(schema: Path, tree) -> list[tuple]:
+    validator = isoschematron.Schematron(etree.parse(str(schema)), store_report=True)
+    validator.validate(tree)
+    return _failures(validator.validation_report, tree)
 
 
 def _damaged_chronicle(seed: int):
@@ -64,9 +94,10 @@ def _damaged_chronicle(seed: int):
 def test_the_report_is_the_ordinary_compilation_s(seed):
     tree = _damaged_chronicle(seed)
     rules = Rules(RULES)
-    ours = _failures(rules.validator(tree))
+    ours = _ours(rules, tree)
     assert len({failure[0] for failure in ours}) >= 6, "the mistakes should reach many rules"
-    assert ours == _plain_report(RULES, tree)
+    assert any(attribute for _, _, (_, attribute), _ in ours), "no failure at an attribute"
+    assert ours == _plain(RULES, tree)
 
 
 def test_the_broken_files_report_as_before():
@@ -76,7 +107,7 @@ def test_the_broken_files_report_as_before():
             tree = xmlio.parse_xml(path)
         except EditionError:            # not well-formed, entities, XInclude: the rules never see it
             continue
-        assert _failures(rules.validator(tree)) == _plain_report(RULES, tree), path.name
+        assert _ours(rules, tree) == _plain(RULES, tree), path.name
         compared += 1
     assert compared >= 8
 
@@ -134,7 +165,7 @@ def test_each_failure_is_found_where_its_xpath_points(seed):
     from edition.validation.rules import _follow, _locate
 
     tree = _damaged_chronicle(seed)
-    locations = [f[2] for f in _failures(Rules(RULES).validator(tree))]
+    locations = [f[2] for f in _plain_report(RULES, tree)]          # the skeleton's own paths
     followed, children = 0, {}
     for location in locations:
         fast = _follow(tree, location, children)
@@ -147,3 +178,24 @@ def test_each_failure_is_found_where_its_xpath_points(seed):
         assert _locate(tree, location, {}) == plain, location
     # every element's path is followed (an attribute's, the skeleton gives as "/@when": XPath's)
     assert followed == sum(loc.startswith("/*") for loc in locations) > 0
+
+
+def test_the_readable_paths_of_one_check_are_those_of_each_alone():
+    """xpath_of with the positions kept for a whole check (edition.validate) gives every element
+    the path it has alone: local names, a position where a name repeats."""
+    from edition.validation.positions import xpath_of
+
+    def plain(el) -> str:
+        steps = []
+        while el.getparent() is not None:
+            same = list(el.getparent().iterchildren(el.tag))
+            steps.append(etree.QName(el).localname + (f"[{same.index(el) + 1}]" if len(same) > 1 else ""))
+            el = el.getparent()
+        return "/" + "/".join([etree.QName(el).localname, *reversed(steps)])
+
+    tree = _damaged_chronicle(4)
+    places: dict = {}
+    elements = list(tree.getroot().iter(etree.Element))
+    paths = [xpath_of(el, places) for el in reversed(elements)]
+    assert paths == [plain(el) for el in reversed(elements)]
+    assert any("[2]" in path for path in paths)

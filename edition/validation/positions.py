@@ -107,8 +107,12 @@ class Positions:
         return self._line_col(offset)
 
 
-def xpath_of(el: etree._Element) -> str:
-    """A readable XPath: local names, with a position where a name repeats among siblings."""
+def xpath_of(el: etree._Element, places: dict | None = None) -> str:
+    """A readable XPath: local names, with a position where a name repeats among siblings.
+    *places*: (parent, tag) -> {child: its position among the parent's children of that tag},
+    kept for all the paths of one check (a name among 5,000 in one long block: its siblings are
+    listed once, not once a diagnostic)."""
+    places = {} if places is None else places
     steps = []
     while el is not None:
         name = etree.QName(el).localname
@@ -116,7 +120,10 @@ def xpath_of(el: etree._Element) -> str:
         if parent is None:
             steps.append(name)
             break
-        same = [s for s in parent.iterchildren(el.tag)]
-        steps.append(f"{name}[{same.index(el) + 1}]" if len(same) > 1 else name)
+        key = (parent, el.tag)
+        if key not in places:
+            places[key] = {child: n for n, child in enumerate(parent.iterchildren(el.tag), 1)}
+        same = places[key]
+        steps.append(f"{name}[{same[el]}]" if len(same) > 1 else name)
         el = parent
     return "/" + "/".join(reversed(steps))
