@@ -115,6 +115,31 @@ def test_the_reading_text_prints_and_other_languages_are_not_hyphenated(fo):
     assert xp(fo, "string(fo:page-sequence[@id='seq-text']/fo:flow/@hyphenate)") == "true"
 
 
+def test_a_paragraph_of_many_names_has_them_in_wrappers_and_the_same_text(transformer, chronicle):
+    """FOP walks a block's children from the first for each child it adds (minutes for a letter
+    of thousands of names on one line): fo-text.xsl groups the children of an element that has
+    more than twice ed:children-per-wrapper into fo:wrappers of that many; the text is the same,
+    and a paragraph of fewer children is written as before."""
+    import copy
+
+    tree = copy.deepcopy(chronicle)
+    p = tree.getroot().find(f".//{T}body//{T}p")
+    short = copy.deepcopy(p)
+    for n in range(300):
+        name = etree.SubElement(p, T + "persName", ref="#per-dowbor")
+        name.text, name.tail = f"Dowbor {n}", " wrote from Łódź; "
+    p.addnext(short)
+    fo = etree.fromstring(transformer.fo(tree))
+    blocks = xp(fo, "//fo:block[fo:wrapper]")
+    assert len(blocks) == 1
+    wrappers = xp(blocks[0], "fo:wrapper")
+    assert len(wrappers) >= 300 * 2 // 64 and all(len(w) <= 64 for w in wrappers)
+    assert "".join(blocks[0].itertext()).endswith("Dowbor 299 wrote from Łódź; ")
+    tei_words = " ".join("".join(p.itertext()).split())
+    assert tei_words.endswith(" ".join("".join(blocks[0].itertext()).split())[-500:])
+    assert not xp(fo, "//fo:wrapper[not(ancestor::fo:block[fo:wrapper])]")
+
+
 def test_index_lists_cite_every_mention_in_text_order(fo, chronicle):
     root = chronicle.getroot()
     for entry in ("per-dowbor", "pla-vilnius", "org-society"):
