@@ -173,25 +173,40 @@
     <xsl:variable name="end" select="$date/following::node()[1]"/>
     <xsl:variable name="k2" select="if ($end) then ed:count-before($read, $end) else count($read)"/>
     <xsl:sequence select="
-        ed:sentence-end(ed:near-string(subsequence($read, 1, $k), true()), true()),
+        ed:sentence-end(ed:near-string($read, 1, $k, true()), true()),
         normalize-space(ed:reading-string(subsequence($read, $k + 1, $k2 - $k))),
-        ed:sentence-end(ed:near-string(subsequence($read, $k2 + 1), false()), false())"/>
+        ed:sentence-end(ed:near-string($read, $k2 + 1, count($read), false()), false())"/>
   </xsl:function>
 
-  <!-- the reading string of the pieces before ($before) or after a date, or of only the pieces
-       nearest to it when they hold more words than ed:sentence-end reads (it reads the last or first
-       $ed:context-words + 1; a word cut where the nearest pieces begin or end is not one of those, so
-       the result is the same as with the whole string) -->
-  <xsl:variable name="ed:near-pieces" as="xs:integer" select="200"/>
+  <!-- the reading string of the pieces $from to $to of $read, those before ($before) or after a
+       date, or of only the pieces nearest to it when they hold more words than ed:sentence-end
+       reads (it reads the last or first $ed:context-words + 1; a word cut where the nearest pieces
+       begin or end is not one of those, so the result is the same as with the whole string): the
+       nearest $ed:near-pieces, else four times as many, and so on. The range is given by its
+       bounds, not as a subsequence: counting a subsequence walks it, and a block of thousands of
+       dates (a letter on one line) made that quadratic -->
+  <xsl:variable name="ed:near-pieces" as="xs:integer" select="64"/>
   <xsl:function name="ed:near-string" as="xs:string">
-    <xsl:param name="pieces" as="node()*"/>
+    <xsl:param name="read" as="node()*"/>
+    <xsl:param name="from" as="xs:integer"/>
+    <xsl:param name="to" as="xs:integer"/>
     <xsl:param name="before" as="xs:boolean"/>
-    <xsl:variable name="n" select="count($pieces)"/>
-    <xsl:variable name="near" select="if ($n le $ed:near-pieces) then ()
-                                      else ed:reading-string(if ($before) then subsequence($pieces, $n - $ed:near-pieces + 1)
-                                                             else subsequence($pieces, 1, $ed:near-pieces))"/>
-    <xsl:sequence select="if (exists($near) and count(tokenize($near)) ge $ed:context-words + 2) then $near
-                          else ed:reading-string($pieces)"/>
+    <xsl:sequence select="ed:near-string($read, $from, $to, $before, $ed:near-pieces)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:near-string" as="xs:string">
+    <xsl:param name="read" as="node()*"/>
+    <xsl:param name="from" as="xs:integer"/>
+    <xsl:param name="to" as="xs:integer"/>
+    <xsl:param name="before" as="xs:boolean"/>
+    <xsl:param name="window" as="xs:integer"/>
+    <xsl:variable name="n" select="$to - $from + 1"/>
+    <xsl:variable name="near" select="if ($n le $window) then ()
+                                      else ed:reading-string(subsequence($read, if ($before) then $to - $window + 1
+                                                                                else $from, $window))"/>
+    <xsl:sequence select="if (empty($near)) then ed:reading-string(subsequence($read, $from, max((0, $n))))
+                          else if (count(tokenize($near)) ge $ed:context-words + 2) then $near
+                          else ed:near-string($read, $from, $to, $before, 4 * $window)"/>
   </xsl:function>
 
   <!-- how many of $nodes (in document order) come before $node: found by halving the range -->
