@@ -55,6 +55,10 @@ def parse_xml(path: str | os.PathLike, *, allow_xinclude: bool = False) -> etree
     return parse_xml_bytes(data, str(path), allow_xinclude=allow_xinclude)
 
 
+#: how deep libxml2 lets elements nest without its "huge" option (which stays off)
+_DEPTH = 256
+
+
 def parse_xml_bytes(data: bytes, name: str, *, allow_xinclude: bool = False) -> etree._ElementTree:
     if not data.strip():
         raise EditionError("file is empty", name)
@@ -66,6 +70,8 @@ def parse_xml_bytes(data: bytes, name: str, *, allow_xinclude: bool = False) -> 
         msg = exc.msg or str(exc)
         # lxml appends " , line N, column M"; the location is given by the prefix instead
         msg = msg.split(", line ")[0].strip()
+        if msg.startswith("Excessive depth in document"):       # libxml2's limit: not an option here
+            msg = f"elements nested more than {_DEPTH} deep (no edition needs that many; the limit keeps a hostile file from exhausting the parser)"
         refused = entity_error(data, name)
         if refused is not None:
             raise refused from None

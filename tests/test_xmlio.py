@@ -15,6 +15,17 @@ def test_not_well_formed_has_line_and_column(tmp_path):
     assert str(exc.value).startswith(f"{f}:3:")
 
 
+def test_elements_nested_too_deep_are_one_line_that_says_so(tmp_path):
+    f = tmp_path / "deep.xml"
+    f.write_text("<TEI><p>" + "<hi>" * 300 + "deep" + "</hi>" * 300 + "</p></TEI>\n")
+    with pytest.raises(EditionError) as exc:
+        parse_xml(f)
+    assert "nested more than 256 deep" in str(exc.value) and "XML_PARSE_HUGE" not in str(exc.value)
+    assert exc.value.line == 1 and "\n" not in str(exc.value)
+    f.write_text("<TEI><p>" + "<hi>" * 200 + "deep" + "</hi>" * 200 + "</p></TEI>\n")
+    assert parse_xml(f).getroot().tag == "TEI"
+
+
 @pytest.mark.parametrize("doc", [
     '<!DOCTYPE t [<!ENTITY x SYSTEM "file:///etc/passwd">]><t>&x;</t>',
     '<!DOCTYPE t [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><t>&b;</t>',
