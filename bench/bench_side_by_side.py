@@ -13,7 +13,8 @@ derived data (each under its own keys). The commands (*--what*):
 - ``one``: ``edition convert`` of a one-line text;
 - ``bundled``: ``edition build --force --no-search --no-pdf`` of a copy of the bundled edition;
 - ``pdf``: the same with the PDF;
-- ``corpus``: a corpus of 50 texts made from the bundled one, ``-j 2``, no PDF.
+- ``corpus``: a corpus of 50 texts made from the bundled one, ``-j 2``, no PDF;
+- ``corpuspdf``: the same with the PDF.
 
 Prints the machine's core count, then per command the medians, every time, and the wins.
 Asserts nothing.
@@ -38,6 +39,7 @@ COMMANDS = {
     "bundled": ("build", "--force", "--no-search", "--no-pdf"),
     "pdf": ("build", "--force", "--no-search"),
     "corpus": ("build", "--force", "--no-search", "--no-pdf", "-j", "2"),
+    "corpuspdf": ("build", "--force", "--no-search", "-j", "2"),
 }
 
 
@@ -79,7 +81,7 @@ def compare(older: Path, tmp: Path, chosen: list[str], pairs: int) -> None:
     one = tmp / "one.txt"
     one.write_text(ONE_LINE, encoding="utf-8")
     folders = {"one": tmp, "bundled": make_edition(tmp / "bundled", None), "corpus": make_edition(tmp / "corpus", 50)}
-    folders["pdf"] = folders["bundled"]
+    folders["pdf"], folders["corpuspdf"] = folders["bundled"], folders["corpus"]
     edition = edition_command()
     for what in chosen:
         args = [*edition, *(x.format(one=one, tmp=tmp) for x in COMMANDS[what])]
