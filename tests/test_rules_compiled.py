@@ -32,8 +32,26 @@ MISTAKES = [
 ]
 
 
+#: what the plain compilation's report is given to find an attribute's element: the skeleton writes
+#: only "/@when" for it (the rules themselves hand every element to the validator)
+ELEMENT_INDEX = ('<diagnostics><diagnostic id="element-index"><value-of select="count(../preceding::*) + '
+                 'count(../ancestor::*)"/></diagnostic></diagnostics></schema>')
+
+
+def _indexed(schema: Path) -> etree._ElementTree:
+    """*schema* with the diagnostic element-index on every assertion of an attribute's rule."""
+    text = schema.read_text(encoding="utf-8").replace("</schema>", ELEMENT_INDEX)
+    tree = etree.ElementTree(etree.fromstring(text.encode("utf-8")))
+    sch = "{http://purl.oclc.org/dsdl/schematron}"
+    for rule in tree.iter(sch + "rule"):
+        if rule.get("context", "").startswith("@"):
+            for test in rule.iter(sch + "assert", sch + "report"):
+                test.set("diagnostics", "element-index")
+    return tree
+
+
 def _plain_report(schema: Path, tree) -> list[tuple]:
-    validator = isoschematron.Schematron(etree.parse(str(schema)), store_report=True)
+    validator = isoschematron.Schematron(_indexed(schema), store_report=True)
     validator.validate(tree)
     return _failures(validator.validation_report)
 
@@ -43,7 +61,7 @@ def _failures(report, tree=None, placed=None) -> list[tuple]:
     points to (its path in the tree, and the attribute): an XPath, or "#N" of *placed*."""
     return [(node.get("id"), node.get("role"),
              node.get("location") if tree is None else _node_at(tree, node, placed),
-             "".join(node.itertext()))
+             "".join(node.find(SVRL + "text").itertext()))
             for node in report.iter(SVRL + "failed-assert", SVRL + "successful-report")]
 
 
@@ -67,7 +85,7 @@ def _ours(rules: Rules, tree) -> list[tuple]:
 
 
 def _plain(schema: Path, tree) -> list[tuple]:
-    validator = isoschematron.Schematron(etree.parse(str(schema)), store_report=True)
+    validator = isoschematron.Schematron(_indexed(schema), store_report=True)
     validator.validate(tree)
     return _failures(validator.validation_report, tree)
 

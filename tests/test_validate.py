@@ -262,3 +262,35 @@ def test_validate_in_an_edition_whose_toml_is_broken_says_so_instead_of_another_
     # another schema asked for by name needs no edition
     result = CliRunner().invoke(cli, ["validate", "--schema", "tei_all", "letter.xml"], catch_exceptions=False)
     assert result.exit_code in (0, 1) and "edition.toml" not in result.output
+
+
+def test_grammar_errors_are_found_under_the_element_each_path_names():
+    """libxml2's paths (/*/*[2]/*) are followed through children listed once a check, and an
+    error inside a child already reported is left to that child: the same as the plain walk."""
+    import random
+
+    from lxml import etree as ET
+
+    from edition.validation.grammar import _resolve, _within
+
+    root = ET.fromstring("<r>" + "".join(f"<p><a/>x<b><c/></b><!-- c --><d/></p>" for _ in range(40)) + "</r>")
+    rnd = random.Random(7)
+    kids_of: dict = {}
+
+    def plain(path):
+        node = root
+        for step in path.strip("/").split("/")[1:]:
+            kids = [k for k in node if isinstance(k.tag, str)]
+            index = int(step[2:-1]) - 1 if "[" in step else 0
+            if index >= len(kids):
+                return node
+            node = kids[index]
+        return node
+
+    paths = ["/*" + "".join(f"/*[{rnd.randint(1, 45)}]" if rnd.random() < 0.7 else "/*"
+                            for _ in range(rnd.randint(0, 3))) for _ in range(300)]
+    assert [_resolve(root, p, kids_of) for p in paths] == [plain(p) for p in paths]
+    bad = set(rnd.sample(list(root), 10))
+    for node in root.iter(ET.Element):
+        inside = any(node is b or b in node.iterancestors() for b in bad)
+        assert _within(node, bad, root) is inside

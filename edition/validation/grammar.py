@@ -38,16 +38,21 @@ def _localname(el) -> str:
     return etree.QName(el).localname
 
 
-def _resolve(root: etree._Element, path: str | None) -> etree._Element:
-    """The element a libxml2 path (``/*/*[2]/*``, relative to *root*) names; *root* if unknown."""
+def _resolve(root: etree._Element, path: str | None, kids_of: dict | None = None) -> etree._Element:
+    """The element a libxml2 path (``/*/*[2]/*``, relative to *root*) names; *root* if unknown.
+    *kids_of*: element -> its child elements, kept for all the paths of one check (thousands of
+    errors in one long paragraph: its children listed once, not once an error)."""
     if not path:
         return root
+    kids_of = {} if kids_of is None else kids_of
     node = root
     for step in path.strip("/").split("/")[1:]:
         m = re.fullmatch(r"(?:\*|[\w:.\-]+)(?:\[(\d+)\])?", step)
         if not m:
             return node
-        kids = [k for k in node if isinstance(k.tag, str)]
+        kids = kids_of.get(node)
+        if kids is None:
+            kids = kids_of[node] = [k for k in node if isinstance(k.tag, str)]
         index = int(m.group(1) or 1) - 1
         if index >= len(kids):
             return node
@@ -283,15 +288,26 @@ class Grammar:
         for kid in bad:
             found.extend(self._locate(kid))
         own = []
+        kids_of: dict = {}
+        bad_set = set(bad)
         for entry in log:
-            node = _resolve(el, entry.path)
-            inside_bad = any(node is b or b in node.iterancestors() for b in bad)
-            if inside_bad or (found and _CASCADE.search(entry.message)):
+            node = _resolve(el, entry.path, kids_of)
+            if _within(node, bad_set, el) or (found and _CASCADE.search(entry.message)):
                 continue
             own.append(self.explainer.explain(entry.message, node))
         if not own and not found and log:
-            own.append(self.explainer.explain(log[0].message, _resolve(el, log[0].path)))
+            own.append(self.explainer.explain(log[0].message, _resolve(el, log[0].path, kids_of)))
         return _unique(own) + found
+
+
+def _within(node: etree._Element, elements: set, top: etree._Element) -> bool:
+    """Whether *node* is one of *elements* or inside one, below *top* (its ancestors walked up to
+    *top*: a path's depth, not the number of elements)."""
+    while node is not None and node is not top:
+        if node in elements:
+            return True
+        node = node.getparent()
+    return False
 
 
 def _unique(errors: list[GrammarError]) -> list[GrammarError]:
