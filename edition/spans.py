@@ -10,7 +10,6 @@ boundary of an existing element is refused (``None``), never forced.
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterator
@@ -48,18 +47,15 @@ class _Seg:
     attr: str              # "text" or "tail"
     start: int             # offset of the string in the block text
     value: str
+    #: 0 for container.text, i+1 for the tail of container[i], read as the block is walked (the
+    #: changes written from right to left never move an element before them; asked of the
+    #: container at each use, it walked the children before the node: a long paragraph's
+    #: thousands of names made that quadratic)
+    slot: int = 0
 
     @property
     def container(self) -> etree._Element:
         return self.node if self.attr == "text" else self.node.getparent()
-
-    @functools.cached_property
-    def slot(self) -> int:
-        """0 for container.text, i+1 for the tail of container[i] (kept: the changes written from
-        right to left never move an element before them)."""
-        if self.attr == "text":
-            return 0
-        return self.container.index(self.node) + 1
 
 
 def _segments(block: etree._Element) -> list[_Seg]:
@@ -74,11 +70,11 @@ def _segment_walk(el: etree._Element, segs: list[_Seg], pos: int) -> int:
     if el.text:
         segs.append(_Seg(el, "text", pos, el.text))
         pos += len(el.text)
-    for child in el:
+    for n, child in enumerate(el, 1):
         if isinstance(child.tag, str) and child.tag not in NON_DIPLOMATIC:
             pos = _segment_walk(child, segs, pos)
         if child.tail:
-            segs.append(_Seg(child, "tail", pos, child.tail))
+            segs.append(_Seg(child, "tail", pos, child.tail, n))
             pos += len(child.tail)
     return pos
 

@@ -189,3 +189,92 @@ def test_a_suggestion_clashes_exactly_where_the_plain_rule_says(markup, suggesti
     for kind, (a, b) in suggestions:
         s = SimpleNamespace(kind=kind, start=a, end=b)
         assert index.clashes(s) is _clashes_by_rule(kind, a, b, rows), (kind, a, b, markup)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.booleans(), st.sampled_from(["", "a", " b "])), min_size=1, max_size=30),
+       st.integers(0, 2 ** 30))
+def test_unwrapping_many_at_once_is_unwrapping_each_in_turn(shape, seed):
+    """suggest.unwrap_all (each parent's children rebuilt once) leaves the tree _unwrap of each
+    element in document order leaves, nested ones and comments included."""
+    import random
+
+    from edition.annotate.suggest import unwrap_all
+
+    rnd = random.Random(seed)
+    root = etree.Element(T + "p")
+    root.text = "start "
+    open_ = [root]
+    for depth, comment, text in shape:
+        parent = open_[min(depth, len(open_) - 1)]
+        el = etree.Comment("c") if comment else etree.SubElement(parent, T + rnd.choice(["persName", "hi"]))
+        if comment:
+            parent.append(el)
+        else:
+            el.text = text or None
+            open_ = open_[:min(depth, len(open_) - 1) + 1] + [el]
+        el.tail = rnd.choice(["", " x", "y "]) or None
+    one_by_one, at_once = copy.deepcopy(root), copy.deepcopy(root)
+    for el in [e for e in one_by_one.iter(T + "persName")]:
+        _unwrap(el)
+    unwrap_all([e for e in at_once.iter(T + "persName")])
+    assert etree.tostring(at_once) == etree.tostring(one_by_one)
+
+
+def _apply_in_order(suggestions, record):
+    """edition.annotate.apply written plainly: every suggestion placed in its order, alone."""
+    from edition.annotate.apply import _place, _set_ref, existing
+
+    placed, blocks_ = [], {}
+    for s in suggestions:
+        if s.block not in blocks_:
+            blocks_[s.block] = existing(s.block)
+        before = blocks_[s.block]
+        target = before.link(s)
+        if target is not None:
+            _set_ref(target, s)
+            placed.append(("linked", s.fingerprint))
+        elif not before.clashes(s) and s.fingerprint not in record.refused:
+            el = _place(s)
+            placed.append(("crossing", s.fingerprint) if el is None else (el.tag, s.fingerprint))
+    return placed
+
+
+@pytest.mark.parametrize("name", ["goldfields", "journal"])
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                  HealthCheck.too_slow])
+@given(st.lists(st.booleans(), min_size=1, max_size=400), st.booleans())
+def test_suggestions_placed_a_run_at_a_time_make_the_tree_of_each_in_turn(documents, ctx, name, drop, one_block):
+    """apply writes the plain wraps of one kind in one block from right to left through segments
+    read once; the tree (and what is reported placed) is the one every suggestion placed alone, in
+    its order, makes. The document stripped of markup at random (and its record), so that much is
+    placed again; *one_block*: its paragraphs joined into one, as a letter on one line."""
+    from edition.annotate.apply import apply
+    from edition.annotate.record import read
+    from edition.annotate.suggest import suggest
+
+    root = parse_xml_bytes(documents[name], name).getroot()
+    for x in root.iter(T + "xenoData"):
+        x.getparent().remove(x)
+    if one_block:
+        paragraphs = list(root.find(T + "text").iter(T + "p"))
+        for p in paragraphs[1:]:
+            last = paragraphs[0][-1] if len(paragraphs[0]) else None
+            if last is not None:
+                last.tail = (last.tail or "") + " " + (p.text or "")
+            else:
+                paragraphs[0].text = (paragraphs[0].text or "") + " " + (p.text or "")
+            for child in list(p):
+                paragraphs[0].append(child)
+            p.getparent().remove(p)
+    marked = [el for el in _text_elements(root) if el.tag in DELETABLE and el.get("type") != "block"]
+    for el, gone in zip(marked, drop * (len(marked) // len(drop) + 1)):
+        if gone and el.getparent() is not None:
+            _unwrap(el)
+    other = copy.deepcopy(root)
+    outcome = apply(suggest(root, ctx), read(root))
+    plain = _apply_in_order(suggest(other, ctx), read(other))
+    assert etree.tostring(root) == etree.tostring(other)
+    assert sorted((a.element.tag if a.how == "added" else "linked", a.suggestion.fingerprint)
+                  for a in outcome.added) == sorted(p for p in plain if p[0] != "crossing")
+    assert outcome.crossing == sum(p[0] == "crossing" for p in plain)

@@ -19,7 +19,7 @@ from lxml import etree
 from .. import T
 from ..reading.encode import encode
 from ..selection import RangeIndex, Span
-from ..spans import element_spans, wrap
+from ..spans import element_spans, segments, wrap
 from .record import KIND_OF_TAG, Record, context, is_machine
 from .suggest import Suggestion
 
@@ -126,28 +126,60 @@ def apply(suggestions: list[Suggestion], record: Record) -> Outcome:
     blocks: dict[etree._Element, Existing] = {}
     refused = record.refused
     rejected = {r.get("fingerprint") for r in record.rejected}
-    for s in suggestions:
+    results: list = [None] * len(suggestions)       # per suggestion: Added, "crossing" or None
+    todo: list[int] = []                            # the suggestions to place, in their order
+    for n, s in enumerate(suggestions):
         before = blocks.get(s.block)
         if before is None:          # read once a block: the markup there before this run
             before = blocks[s.block] = existing(s.block)
         target = before.link(s)
         if target is not None:
             _set_ref(target, s)
-            out.added.append(Added(s, target, "linked"))
+            results[n] = Added(s, target, "linked")
+        elif before.clashes(s):
             continue
-        if before.clashes(s):
-            continue
-        if s.fingerprint in refused:
+        elif s.fingerprint in refused:
             out.refused += 1
             if s.fingerprint in record.suggested and s.fingerprint not in rejected:
                 out.removed_by_hand.append(s)
-            continue
-        el = _place(s)
-        if el is None:
-            out.crossing += 1
         else:
-            out.added.append(Added(s, el))
+            todo.append(n)
+    for group in _runs(suggestions, todo):
+        for n, el in _placed(suggestions, group):
+            results[n] = Added(suggestions[n], el) if el is not None else "crossing"
+    out.added = [r for r in results if isinstance(r, Added)]
+    out.crossing = results.count("crossing")
     return out
+
+
+def _runs(suggestions: list[Suggestion], todo: list[int]) -> list[list[int]]:
+    """*todo* cut into runs of one kind in one block (the order puts them next to each other)."""
+    runs: list[list[int]] = []
+    for n in todo:
+        s = suggestions[n]
+        if runs and (suggestions[runs[-1][0]].kind, suggestions[runs[-1][0]].block) == (s.kind, s.block):
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return runs
+
+
+def _placed(suggestions: list[Suggestion], run: list[int]):
+    """(index, new element or None) for each suggestion of *run*. Plain wraps that do not overlap
+    are written from right to left through the block's segments read once (each wrap read the
+    whole block again: minutes for the thousands of names of a letter on one line); the tree is
+    the one their wraps in order make. Readings, quotations with a speaker and overlapping spans
+    are placed one by one, in order."""
+    items = [suggestions[n] for n in run]
+    plain = all(s.kind != "reading" and s.speaker is None for s in items) and all(
+        a.end <= b.start for a, b in zip(items, items[1:]))
+    if not plain or len(items) == 1:
+        return [(n, _place(suggestions[n])) for n in run]
+    block = items[0].block
+    with segments(block) as segs:
+        placed = [(n, wrap(block, s.start, s.end, s.tag, s.attrib, segs=segs))
+                  for n, s in zip(reversed(run), reversed(items))]
+    return placed[::-1]
 
 
 def rejection(s: Suggestion, by: str, when: str | None = None) -> dict:

@@ -69,6 +69,38 @@ def _unwrap(el: etree._Element) -> None:
         parent.text = (parent.text or "") + tail
 
 
+def unwrap_all(elements) -> None:
+    """Replace each of *elements* by its content, in place: what :func:`_unwrap` of each in
+    document order does, with each parent's children rebuilt once (one by one, every unwrap
+    walked the parent's children and copied the growing string before it: minutes for the
+    thousands of names of a letter on one line). Inner parents first, so an element inside
+    another of *elements* is gone when that one's content moves."""
+    by_parent: dict = {}
+    for el in elements:
+        by_parent.setdefault(el.getparent(), []).append(el)
+    for parent in sorted(by_parent, key=lambda p: sum(1 for _ in p.iterancestors()), reverse=True):
+        gone = set(by_parent[parent])
+        children = list(parent)
+        head = parts = [parent.text or ""]
+        kept: list = []             # (child, the strings of its tail)
+        for child in children:
+            if child in gone:
+                parts.append(child.text or "")
+                for grand in child:
+                    parts = [grand.tail or ""]
+                    kept.append((grand, parts))
+                parts.append(child.tail or "")
+            else:
+                parts = [child.tail or ""]
+                kept.append((child, parts))
+        for child in children:
+            parent.remove(child)
+        parent.text = "".join(head) or None
+        for child, tail in kept:
+            parent.append(child)
+            child.tail = "".join(tail) or None
+
+
 def _new_elements(block: etree._Element, known) -> list[Suggestion]:
     target = known[block]
     text = text_of(block)
@@ -104,8 +136,7 @@ def suggest(root: etree._Element, ctx, passes=None) -> list[Suggestion]:
     from ..pipeline import PASSES
     work = copy.deepcopy(root)
     known = {w: o for o, w in zip(root.iter(), work.iter())}
-    for el in [e for e in work.iter(*NAMES) if is_machine(e) and not e.get("ref")]:
-        _unwrap(el)
+    unwrap_all([e for e in work.iter(*NAMES) if is_machine(e) and not e.get("ref")])
     for _, run in (PASSES if passes is None else passes):
         run(work, ctx)
     out: list[Suggestion] = []
