@@ -74,31 +74,42 @@ def unwrap_all(elements) -> None:
     document order does, with each parent's children rebuilt once (one by one, every unwrap
     walked the parent's children and copied the growing string before it: minutes for the
     thousands of names of a letter on one line). Inner parents first, so an element inside
-    another of *elements* is gone when that one's content moves."""
+    another of *elements* is gone when that one's content moves. A string that took in an
+    unwrapped element's text or tail is set even when empty, as :func:`_unwrap` sets it."""
     by_parent: dict = {}
     for el in elements:
         by_parent.setdefault(el.getparent(), []).append(el)
     for parent in sorted(by_parent, key=lambda p: sum(1 for _ in p.iterancestors()), reverse=True):
         gone = set(by_parent[parent])
         children = list(parent)
-        head = parts = [parent.text or ""]
-        kept: list = []             # (child, the strings of its tail)
+        head = slot = [parent.text, False]      # [the strings of a text or tail ..., merged into]
+        kept: list = []                         # (child, its tail's slot)
         for child in children:
             if child in gone:
-                parts.append(child.text or "")
+                slot[-1] = True
+                slot.insert(-1, child.text)
                 for grand in child:
-                    parts = [grand.tail or ""]
-                    kept.append((grand, parts))
-                parts.append(child.tail or "")
+                    slot = [grand.tail, False]
+                    kept.append((grand, slot))
+                slot[-1] = True
+                slot.insert(-1, child.tail)
             else:
-                parts = [child.tail or ""]
-                kept.append((child, parts))
+                slot = [child.tail, False]
+                kept.append((child, slot))
         for child in children:
             parent.remove(child)
-        parent.text = "".join(head) or None
+        parent.text = _joined(head)
         for child, tail in kept:
             parent.append(child)
-            child.tail = "".join(tail) or None
+            child.tail = _joined(tail)
+
+
+def _joined(slot: list) -> str | None:
+    """A slot's strings joined (a string when anything was merged into it, else as it was)."""
+    *parts, merged = slot
+    if not merged:
+        return parts[0]
+    return "".join(part or "" for part in parts)
 
 
 def _new_elements(block: etree._Element, known) -> list[Suggestion]:
