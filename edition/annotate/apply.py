@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .. import T
-from ..reading.encode import encode
+from ..reading.encode import encoded
 from ..selection import RangeIndex, Span
 from ..spans import element_spans, segments, wrap
 from .record import KIND_OF_TAG, Record, context, is_machine
@@ -98,16 +98,17 @@ def _set_ref(el: etree._Element, s: Suggestion) -> None:
         el.set("cert", s.attrib["cert"])
 
 
+def _reading(s: Suggestion) -> Span:
+    """The change a reading suggestion writes (:func:`edition.reading.encode.encoded`)."""
+    return Span(s.start, s.end, s.attrib.get("type", "gap") if s.tag == T + "reg" else "gap",
+                cert=s.attrib.get("cert", "low"), reading=s.reading)
+
+
 def _place(s: Suggestion) -> etree._Element | None:
     """Wrap the suggestion into its block; the new element, or None where it would cross markup."""
     block = s.block
     if s.kind == "reading":
-        span = Span(s.start, s.end, s.attrib.get("type", "gap") if s.tag == T + "reg" else "gap",
-                    cert=s.attrib.get("cert", "low"), reading=s.reading)
-        before = set(block.iter(T + "choice", T + "gap"))
-        if not encode(block, span):
-            return None
-        return next((el for el in block.iter(T + "choice", T + "gap") if el not in before), block)
+        return encoded(block, _reading(s))
     if s.speaker is not None:
         cit = wrap(block, s.start, s.end, T + "cit")
         if cit is None:
@@ -165,19 +166,20 @@ def _runs(suggestions: list[Suggestion], todo: list[int]) -> list[list[int]]:
 
 
 def _placed(suggestions: list[Suggestion], run: list[int]):
-    """(index, new element or None) for each suggestion of *run*. Plain wraps that do not overlap
-    are written from right to left through the block's segments read once (each wrap read the
-    whole block again: minutes for the thousands of names of a letter on one line); the tree is
-    the one their wraps in order make. Readings, quotations with a speaker and overlapping spans
-    are placed one by one, in order."""
+    """(index, new element or None) for each suggestion of *run*. Wraps and readings that do not
+    overlap (nor touch, where one is empty: an insertion at a place) are written from right to
+    left through the block's segments read once (each read the whole block again: minutes for
+    the thousands of names of a letter on one line); the tree is the one they make written in
+    order. Quotations with a speaker and overlapping spans are placed one by one, in order."""
     items = [suggestions[n] for n in run]
-    plain = all(s.kind != "reading" and s.speaker is None for s in items) and all(
-        a.end <= b.start for a, b in zip(items, items[1:]))
-    if not plain or len(items) == 1:
+    apart = all(a.end < b.start if a.start == a.end or b.start == b.end else a.end <= b.start
+                for a, b in zip(items, items[1:]))
+    if not apart or len(items) == 1 or any(s.speaker is not None for s in items):
         return [(n, _place(suggestions[n])) for n in run]
     block = items[0].block
     with segments(block) as segs:
-        placed = [(n, wrap(block, s.start, s.end, s.tag, s.attrib, segs=segs))
+        placed = [(n, encoded(block, _reading(s), segs) if s.kind == "reading"
+                   else wrap(block, s.start, s.end, s.tag, s.attrib, segs=segs))
                   for n, s in zip(reversed(run), reversed(items))]
     return placed[::-1]
 

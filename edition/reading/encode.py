@@ -41,21 +41,26 @@ def encode_all(block: etree._Element, changes: list[Span]) -> list[Span]:
 def encode(block: etree._Element, span: Span, segs=None) -> bool:
     """Write one change into *block*; False where it cannot be written without crossing markup.
     *segs*: the block's segments, when the changes are written from right to left."""
+    return encoded(block, span, segs) is not None
+
+
+def encoded(block: etree._Element, span: Span, segs=None) -> etree._Element | None:
+    """:func:`encode`, the element it wrote (a ``choice`` or a ``gap``), or None."""
     if span.kind == "gap":
-        return insert(block, span.start, etree.Element(T + "gap", {"reason": LOST, "resp": RESP,
-                                                                   "cert": span.cert}), segs)
+        gap = etree.Element(T + "gap", {"reason": LOST, "resp": RESP, "cert": span.cert})
+        return gap if insert(block, span.start, gap, segs) else None
     if span.start == span.end:
         choice = etree.Element(T + "choice")
         etree.SubElement(choice, T + "orig")
         choice.append(_reg(span))
-        return insert(block, span.start, choice, segs)
+        return choice if insert(block, span.start, choice, segs) else None
     choice = wrap(block, span.start, span.end, T + "choice", segs=segs)
     if choice is None:
-        return False
+        return None
     orig = etree.Element(T + "orig")
     orig.text, choice.text = choice.text, None
     for child in list(choice):
         orig.append(child)
     choice.append(orig)
     choice.append(_reg(span))
-    return True
+    return choice
