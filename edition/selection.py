@@ -20,7 +20,7 @@ The precedence of :func:`select`, the one rule every pass shares:
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -91,6 +91,11 @@ class RangeIndex:
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect_left(self.starts, end)          # the ranges that start before *end* ...
         return i > 0 and self.reach[i - 1] > start  # ... one of which ends after *start*
+
+    def covers(self, point: int) -> bool:
+        """Whether a range starts at or before *point* and ends at or after it (its ends count)."""
+        i = bisect_right(self.starts, point)
+        return i > 0 and self.reach[i - 1] >= point
 
 
 def precedence(span: Span) -> tuple[int, int, int]:

@@ -34,6 +34,7 @@ def test_range_index_answers_as_overlaps_any(seed):
         a = rng.randrange(-10, 420)
         b = a + rng.randrange(0, 40)
         assert index.overlaps(a, b) == overlaps_any(a, b, ranges), (a, b)
+        assert index.covers(a) == any(r[0] <= a <= r[1] for r in ranges), a
 
 
 @pytest.mark.parametrize("seed", range(5))

@@ -73,10 +73,7 @@ class Existing:
         ranges, empty = self.kinds[s.kind]
         if bisect_right(empty, s.end) > bisect_left(empty, s.start):
             return True                         # an empty one at s.start .. s.end
-        if s.start == s.end:
-            i = bisect_right(ranges.starts, s.end)
-            return i > 0 and ranges.reach[i - 1] >= s.start
-        return ranges.overlaps(s.start, s.end)
+        return ranges.covers(s.start) if s.start == s.end else ranges.overlaps(s.start, s.end)
 
     def link(self, s: Suggestion) -> etree._Element | None:
         """The machine name without @ref over exactly the words of *s* (same element), if *s*
