@@ -117,11 +117,11 @@ class Rules:
         return failures
 
 
-def _compiled(tree: etree._ElementTree, path: Path, place=None) -> etree.XSLT:
+def _compiled(tree: etree._ElementTree, path: Path, place) -> etree.XSLT:
     """The Schematron as an XSLT 1.0 stylesheet that writes SVRL. Contexts are selected by key
     (the skeleton's select-contexts="key"); a schema that this refuses to compile is compiled
-    the skeleton's ordinary way, whose error, if it has one too, is the one reported. With
-    *place* (the function :data:`WHERE` calls), locations are the elements it is given."""
+    the skeleton's ordinary way, whose error, if it has one too, is the one reported. Locations
+    are the elements *place* (the function :data:`WHERE` calls) is given."""
     failure = None
     for params in ({"select-contexts": "key"}, {}):
         try:
@@ -129,8 +129,6 @@ def _compiled(tree: etree._ElementTree, path: Path, place=None) -> etree.XSLT:
             for pattern in xslt.getroot().iter(SVRL + "active-pattern"):
                 for walk in pattern.findall(XSL + "apply-templates"):
                     pattern.remove(walk)
-            if place is None:
-                return etree.XSLT(xslt, access_control=NOTHING_ELSE)
             _placed_paths(xslt.getroot())
             return etree.XSLT(xslt, access_control=NOTHING_ELSE, extensions={WHERE: place})
         except (etree.SchematronParseError, etree.XSLTParseError) as exc:
