@@ -9,8 +9,10 @@ the rule ``url-scheme`` of schema/edition.sch) and in the stylesheets
 Browsers drop tabs and line ends anywhere in a URL, spaces and control
 characters around it, and read the scheme in any case; so the scheme is read
 from the URL without any space, control or format character, lowercased.
-A colon before the first ``/``, ``?`` or ``#`` starts a scheme; without one
-the URL is relative.
+The scheme is what comes before the first colon, when no ``/``, ``?`` or ``#``
+comes before it (``https:javascript:x`` is an https URL, as a browser reads
+it and as the schema and the stylesheets read it); without such a colon the
+URL is relative.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import unicodedata
 SAFE_SCHEMES = ("http", "https", "mailto")
 RULE = "use an http(s) or mailto URL, or a relative one (other schemes, such as javascript:, can run code)"
 
-_SCHEME = re.compile(r"([^/?#]*):")
+_SCHEME = re.compile(r"([^/?#:]*):")
 
 
 def _squeezed(url: str) -> str:
