@@ -185,7 +185,7 @@
        nearest $ed:near-pieces, else four times as many, and so on. The range is given by its
        bounds, not as a subsequence: counting a subsequence walks it, and a block of thousands of
        dates (a letter on one line) made that quadratic -->
-  <xsl:variable name="ed:near-pieces" as="xs:integer" select="64"/>
+  <xsl:variable name="ed:near-pieces" as="xs:integer" select="32"/>
   <xsl:function name="ed:near-string" as="xs:string">
     <xsl:param name="read" as="node()*"/>
     <xsl:param name="from" as="xs:integer"/>
@@ -257,11 +257,13 @@
     <xsl:variable name="n" select="count($words)"/>
     <xsl:variable name="tested" select="if ($before) then max((1, $n - $ed:context-words)) to $n
                                         else 1 to min(($n, $ed:context-words))"/>
-    <xsl:variable name="ends" select="for $i in $tested return
-                                      $i[ed:ends-sentence($words[$i], $words[$i + 1])]"/>
+    <!-- the sentence's end nearest to the date: the words are tested from the date outwards, and
+         no further than that end -->
+    <xsl:variable name="end" select="(for $i in (if ($before) then reverse($tested) else $tested) return
+                                      $i[ed:ends-sentence($words[$i], $words[$i + 1])])[1]"/>
     <xsl:variable name="kept" select="
-        if ($before) then $words[position() gt (max($ends), 0)[1]]
-        else $words[position() le (min($ends), count($words))[1]]"/>
+        if ($before) then $words[position() gt ($end, 0)[1]]
+        else $words[position() le ($end, count($words))[1]]"/>
     <xsl:variable name="cut" select="count($kept) gt $ed:context-words"/>
     <xsl:variable name="shown" select="
         if (not($cut)) then $kept

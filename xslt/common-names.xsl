@@ -90,7 +90,7 @@
 
   <!-- latitude and longitude of a place (location/geo, "lat long" as TEI writes it), when both are
        numbers in range -->
-  <xsl:function name="ed:lat-long" as="xs:decimal*">
+  <xsl:function name="ed:lat-long" as="xs:decimal*" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="geo" select="normalize-space(string(($entry/location/geo)[1]))"/>
     <xsl:variable name="parts" select="tokenize($geo, '[\s,]+')"/>

@@ -374,8 +374,14 @@
   <xsl:function name="ed:unlinked-names" as="element()*">
     <xsl:param name="doc" as="node()"/>
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:sequence select="root($doc)/TEI/text//(persName | placeName | orgName | rs)
-                          [ed:kind(.) eq $kind][empty(ed:entry(.))]"/>
+    <xsl:sequence select="ed:all-unlinked(root($doc))[ed:kind(.) eq $kind]"/>
+  </xsl:function>
+
+  <!-- the names of the text that point to no register entry, found once for all the kinds (most
+       names have an entry: the kinds are then told apart among a few) -->
+  <xsl:function name="ed:all-unlinked" as="element()*" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="$root/TEI/text//(persName | placeName | orgName | rs)[empty(ed:entry(.))]"/>
   </xsl:function>
 
   <!-- the key that makes two unlinked names one form: "pravda" and "Pravda" are one -->

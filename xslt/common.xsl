@@ -199,6 +199,17 @@
        a TEI that was never validated. -->
   <xsl:function name="ed:safe-url" as="xs:string">
     <xsl:param name="url" as="xs:string?"/>
+    <xsl:sequence select="if (ed:plainly-safe($url)) then normalize-space($url) else ed:squeezed-safe-url($url)"/>
+  </xsl:function>
+
+  <!-- a URL that begins with a safe scheme as written, the usual case: no pattern need read it -->
+  <xsl:function name="ed:plainly-safe" as="xs:boolean">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:sequence select="starts-with($url, 'https://') or starts-with($url, 'http://') or starts-with($url, 'mailto:')"/>
+  </xsl:function>
+
+  <xsl:function name="ed:squeezed-safe-url" as="xs:string">
+    <xsl:param name="url" as="xs:string?"/>
     <xsl:variable name="squeezed" select="lower-case(replace(string($url), '[\s\p{C}\p{Z}]', ''))"/>
     <xsl:sequence select="if (not(matches($squeezed, '^[^/?#]*:')) or matches($squeezed, '^(https?|mailto):'))
                           then normalize-space($url) else ''"/>
@@ -211,7 +222,7 @@
       <xsl:variable name="value" select="normalize-space(.)"/>
       <xsl:variable name="authority" select="$ed:authorities[@type eq lower-case(current()/@type)]"/>
       <ed:link label="{($authority/@label, @type, 'ID')[1]}" value="{$value}"
-               href="{ed:safe-url(if (matches($value, '^https?://')) then $value
+               href="{ed:safe-url(if (starts-with($value, 'https://') or starts-with($value, 'http://')) then $value
                       else if ($authority/@prefix ne '') then $authority/@prefix || $value else '')}"/>
     </xsl:for-each>
   </xsl:function>
