@@ -322,31 +322,36 @@
     <xsl:variable name="k" select="ed:count-before($pieces, $name)"/>
     <xsl:variable name="k2" select="$k + count($name//(text() | gap))"/>
     <xsl:variable name="strings" select="ed:block-piece-strings($block)"/>
-    <xsl:variable name="before" select="ed:context-text(subsequence($strings, max((1, $k - $reach + 1)), min(($k, $reach))), true())"/>
-    <xsl:variable name="after" select="ed:context-text(subsequence($strings, $k2 + 1, $reach), false())"/>
-    <xsl:variable name="b" select="ed:words($before)"/>
-    <xsl:variable name="a" select="ed:words($after)"/>
+    <xsl:variable name="before" select="ed:context-words(subsequence($strings, max((1, $k - $reach + 1)), min(($k, $reach))), true())"/>
+    <xsl:variable name="after" select="ed:context-words(subsequence($strings, $k2 + 1, $reach), false())"/>
+    <xsl:variable name="b" select="$before?words"/>
+    <xsl:variable name="a" select="$after?words"/>
     <xsl:variable name="n" select="$index-context-words"/>
     <ed:context form="{ed:mention-form($name)}"
         before="{(if (count($b) gt $n) then '… ' else '') || string-join(subsequence($b, count($b) - $n + 1), ' ')
-                 || (if (exists($b) and ed:space-last($before)) then ' ' else '')}"
-        after="{(if (exists($a) and ed:space-first($after)) then ' ' else '') || string-join(subsequence($a, 1, $n), ' ')
+                 || (if (exists($b) and $before?space) then ' ' else '')}"
+        after="{(if (exists($a) and $after?space) then ' ' else '') || string-join(subsequence($a, 1, $n), ' ')
                 || (if (count($a) gt $n) then ' …' else '')}"/>
   </xsl:function>
 
-  <!-- the text of the pieces before ($before) or after a mention, or of only the nearest of them when
-       they hold enough words (more than the context shows, and one more that may be cut where they
-       begin or end: the words shown, the ellipsis and the space next to the name stay the same) -->
+  <!-- the words of the pieces before ($before) or after a mention, or of only the nearest of them
+       when they hold enough words (more than the context shows, and one more that may be cut where
+       they begin or end: the words shown, the ellipsis and the space next to the name stay the
+       same), each text split once: map {'words': the words, 'space': whether a space is next to
+       the mention} -->
   <xsl:variable name="ed:context-near" as="xs:integer" select="16"/>
-  <xsl:function name="ed:context-text" as="xs:string">
+  <xsl:function name="ed:context-words" as="map(*)">
     <xsl:param name="strings" as="xs:string*"/>
     <xsl:param name="before" as="xs:boolean"/>
     <xsl:variable name="c" select="count($strings)"/>
     <xsl:variable name="near" select="if ($c le $ed:context-near) then ()
                                       else string-join(if ($before) then subsequence($strings, $c - $ed:context-near + 1)
                                                        else subsequence($strings, 1, $ed:context-near), '')"/>
-    <xsl:sequence select="if (exists($near) and count(tokenize($near)) ge $index-context-words + 2) then $near
-                          else string-join($strings, '')"/>
+    <xsl:variable name="near-words" select="tokenize($near)"/>
+    <xsl:variable name="enough" select="exists($near) and count($near-words) ge $index-context-words + 2"/>
+    <xsl:variable name="text" select="if ($enough) then $near else string-join($strings, '')"/>
+    <xsl:sequence select="map {'words': if ($enough) then $near-words else ed:words($text),
+                               'space': if ($before) then ed:space-last($text) else ed:space-first($text)}"/>
   </xsl:function>
 
   <!-- all the text nodes and gaps of a block, in document order (its notes' and replaced origs' too) -->
